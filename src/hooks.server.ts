@@ -1,0 +1,61 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
+import { getDb, closeDb } from '$lib/server/db';
+import {
+	SESSION_COOKIE,
+	deleteSessionCookie,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth';
+import { seedDemoIfEmpty } from '$lib/server/seed';
+
+export const init: ServerInit = async () => {
+	if (building) return;
+	const db = getDb();
+	const demo = await seedDemoIfEmpty(db);
+	if (demo) {
+		console.log('Factdeck: created demo accounts on the empty database:');
+		for (const account of demo.accounts) {
+			console.log(`  ${account.role.padEnd(8)} ${account.email}  password: ${account.password}`);
+		}
+	}
+	process.once('sveltekit:shutdown', () => closeDb());
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'strict-origin-when-cross-origin',
+	'x-frame-options': 'DENY',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+	'cross-origin-opener-policy': 'same-origin'
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const result = validateSessionToken(getDb(), token);
+		if (result.session) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			if (result.renewed) setSessionCookie(event, token, result.session.expiresAt);
+		} else {
+			deleteSessionCookie(event);
+		}
+	}
+	const response = await resolve(event);
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	// SvelteKit sets the CSP on pages; other responses (JSON, files) get a strict one.
+	if (!response.headers.has('content-security-policy')) {
+		response.headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	}
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error, status, message }) => {
+	if (status >= 500) console.error(error);
+	return { message: status >= 500 ? 'Something went wrong on our side. Please try again.' : message };
+};

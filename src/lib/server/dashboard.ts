@@ -1,0 +1,56 @@
+import { and, asc, desc, eq, gt, isNull, lte, or, sql, count } from 'drizzle-orm';
+import type { DB } from './db/client';
+import { articles, assignments, cards, classes, memberships } from './db/schema';
+
+export type Dashboard = ReturnType<typeof loadDashboard>;
+
+/** What the dashboard shows: cards waiting today, open assignments, recent articles, classes. */
+export function loadDashboard(db: DB, userId: string, now: Date) {
+	const dueReviews =
+		db
+			.select({ n: count() })
+			.from(cards)
+			.where(and(eq(cards.userId, userId), gt(cards.state, 0), lte(cards.due, now)))
+			.get()?.n ?? 0;
+	const newCards =
+		db
+			.select({ n: count() })
+			.from(cards)
+			.where(and(eq(cards.userId, userId), eq(cards.state, 0)))
+			.get()?.n ?? 0;
+	const openAssignments = db
+		.select({
+			id: assignments.id,
+			title: assignments.title,
+			kind: assignments.kind,
+			dueAt: assignments.dueAt,
+			className: classes.name
+		})
+		.from(assignments)
+		.innerJoin(memberships, and(eq(memberships.classId, assignments.classId), eq(memberships.userId, userId)))
+		.innerJoin(classes, eq(classes.id, assignments.classId))
+		.where(
+			and(
+				or(isNull(assignments.opensAt), lte(assignments.opensAt, now)),
+				or(isNull(assignments.dueAt), gt(assignments.dueAt, now))
+			)
+		)
+		.orderBy(sql`${assignments.dueAt} IS NULL`, asc(assignments.dueAt))
+		.limit(20)
+		.all();
+	const recentArticles = db
+		.select({ id: articles.id, title: articles.title, createdAt: articles.createdAt, status: articles.generationStatus })
+		.from(articles)
+		.where(eq(articles.ownerId, userId))
+		.orderBy(desc(articles.createdAt))
+		.limit(5)
+		.all();
+	const myClasses = db
+		.select({ id: classes.id, name: classes.name })
+		.from(classes)
+		.leftJoin(memberships, and(eq(memberships.classId, classes.id), eq(memberships.userId, userId)))
+		.where(or(eq(classes.teacherId, userId), eq(memberships.userId, userId)))
+		.orderBy(asc(classes.name))
+		.all();
+	return { dueReviews, newCards, openAssignments, recentArticles, classes: myClasses };
+}
