@@ -106,7 +106,8 @@ function attribute(q: Quotation, tokens: Token[], entities: Entity[], mentions: 
 	const s = tokens[open].sent;
 	for (let x = open - 1; x >= 0 && tokens[x].sent === s && x >= open - 25; x--) {
 		if (SPEECH_VERBS.has(tokens[x].lower) && tokens[x].pos === 'VERB') {
-			for (let y = x - 1; y >= 0 && tokens[y].sent === s && y >= x - 4; y--) {
+			let reach = 4;
+			for (let y = x - 1; y >= 0 && tokens[y].sent === s && y >= x - reach; y--) {
 				if (/^(he|she)$/.test(tokens[y].lower)) {
 					const p = lastPersonBefore(y);
 					if (p !== undefined) {
@@ -116,7 +117,9 @@ function attribute(q: Quotation, tokens: Token[], entities: Entity[], mentions: 
 					return;
 				}
 				if (tokens[y].text === ')') {
+					const close = y;
 					while (y > 0 && tokens[y].text !== '(') y--;
+					reach += close - y + 1; // life dates in brackets do not count against the window
 					continue;
 				}
 				const m = personAt(y);
