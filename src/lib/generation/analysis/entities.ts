@@ -209,7 +209,9 @@ export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions:
 	}
 	// "Mansa Musa took the throne. He made a pilgrimage ...": a name followed by "He" is a person
 	for (const s of sentences) {
-		const t = tokens[s.first];
+		let f = s.first;
+		while (f < s.last - 1 && (tokens[f].pos === 'ADV' || tokens[f].pos === 'CCONJ' || tokens[f].text === ',')) f++;
+		const t = tokens[f];
 		if (!t || !/^(he|she|his|her)$/.test(t.lower) || s.index === 0) continue;
 		const prev = sentences[s.index - 1];
 		const cand = mentions.find((m) => m.sent === prev.index && entities[m.entity].cls === 'name');

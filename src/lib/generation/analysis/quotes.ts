@@ -94,8 +94,11 @@ function attribute(q: Quotation, tokens: Token[], entities: Entity[], mentions: 
 			}
 			return;
 		}
-		const m = personAt(k) ?? personAt(verbAt + 1);
-		if (m && (m.first === k || m.first === verbAt + 1)) {
+		// titles may stand before the name: “...,” Lieutenant General Keo Vanthan, a spokesman ..., told
+		let n = k;
+		while (n < verbAt && n < k + 3 && /^\p{Lu}/u.test(tokens[n].text) && !personAt(n)) n++;
+		const m = personAt(n) ?? personAt(verbAt + 1);
+		if (m && (m.first === n || m.first === verbAt + 1)) {
 			q.speaker = m.entity;
 			return;
 		}

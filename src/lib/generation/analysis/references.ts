@@ -110,6 +110,8 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		if (t.lower === 'that' && t.pos !== 'DET' && x !== bodyStart) continue;
 		if (t.lower === 'such' && tokens[x + 1]?.lower === 'as') continue;
 		const noun = findNounAfter(a, x + 1, s.last);
+		// "...; this is often called a shooting star", "meteors—those not associated with ...": the clause just before
+		if (noun === -1 && x > bodyStart && /^[;,—–:]$/.test(tokens[x - 1].text) && t.lower !== 'such') continue;
 		if (noun === -1) return fail(`"${t.text}" without a noun`);
 		// "the Perseid swarm ... in that swarm": the noun was named earlier in the sentence
 		if (t.lower !== 'such' && tokens.slice(s.first, x).some((w) => w.lemma === tokens[noun].lemma && w.pos === 'NOUN')) {
@@ -133,6 +135,14 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 			}
 		}
 		if (/^(century|decade)$/.test(tokens[noun].lemma)) continue;
+		// "the radiant. ... in which this radiant is located": the noun was named just before
+		if (/^(this|that)$/.test(t.lower) && noun === x + 1 && si > 0 && a.sentences[si - 1].para === s.para) {
+			const prev = a.sentences[si - 1];
+			if (tokens.slice(prev.first, prev.last).some((w) => w.lemma === tokens[noun].lemma && w.pos === 'NOUN')) {
+				edits.push({ first: x, last: x + 1, text: x === bodyStart ? 'The' : 'the' });
+				continue;
+			}
+		}
 		// "these functions" in an article about the functions of money: the article's own subject
 		if (/^(these|those)$/.test(t.lower) && noun - x <= 2 && tokens[noun].lemma !== tokens[noun].lower && (a.titleLemmas.has(tokens[noun].lemma) || (a.lemmaCount.get(tokens[noun].lemma) ?? 0) >= 4)) {
 			edits.push({ first: x, last: x + 1, text: x === bodyStart ? 'The' : 'the' });
@@ -181,6 +191,12 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 			const subj = a.mentionsBySent[si].find((m) => m.first > bodyStart && m.first <= bodyStart + 3);
 			const ok = subj && (group === 'person' ? a.entities[subj.entity].cls === 'person' : group === 'thing' ? !['person', 'group'].includes(a.entities[subj.entity].cls) : false);
 			if (ok) continue;
+			// "If a particle the size of a golf ball strikes our atmosphere, it produces ...": a common noun subject
+			const lead = tokens.slice(bodyStart + 1, Math.min(mainStart, bodyStart + 5)).find((w) => w.pos === 'NOUN');
+			if (!subj && lead && group !== 'person') {
+				const plural = lead.lemma !== lead.lower;
+				if ((group === 'thing' && !plural) || (group === 'plural' && plural)) continue;
+			}
 		}
 		const ent = group === 'person' ? personAntecedent(a, si) : group === 'thing' ? thingAntecedent(a, si, memo) : pluralAntecedent(a, si);
 		if (ent === undefined) return fail(`unresolved "${t.text}"`);
@@ -212,7 +228,8 @@ function quotedRanges(a: Article, first: number, last: number): [number, number]
 function findNounAfter(a: Article, from: number, to: number): number {
 	for (let x = from; x < Math.min(to, from + 4); x++) {
 		const t = a.tokens[x];
-		if (t.pos === 'NOUN' || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text))) {
+		const roleWord = (PERSON_ROLES.has(t.lower) || PERSON_TITLES.has(t.lower)) && a.tokens[x + 1]?.pos !== 'NOUN';
+		if (t.pos === 'NOUN' || roleWord || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text))) {
 			// the last noun of a compound: "the border marker"
 			let z = x;
 			while (z + 1 < to && a.tokens[z + 1].pos === 'NOUN') z++;

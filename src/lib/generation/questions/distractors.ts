@@ -9,6 +9,17 @@ import type { Gap } from './gaps.js';
 
 const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'and', 'to', 'for', 'by', 'with', 'at', 'as', 'is', 'was', 'were', 'are', 'be', 'been', 'that', 'this', 'it', 'its', 'his', 'her', 'their', 'from', 'which', 'who', 'has', 'had', 'have']);
 
+// Per-article caches: the "also true" check looks at every sentence for every choice.
+const sentenceCache = new WeakMap<Article, { norm: string[]; lemmas: Set<string>[]; containing: Map<string, number[]> }>();
+function sentenceInfo(a: Article) {
+	let c = sentenceCache.get(a);
+	if (!c) {
+		c = { norm: a.sentences.map((s) => ` ${normalize(a.text.slice(s.start, s.end))} `), lemmas: a.sentences.map((s) => contentLemmas(a, s.index)), containing: new Map() };
+		sentenceCache.set(a, c);
+	}
+	return c;
+}
+
 function contentLemmas(a: Article, si: number, skip?: [number, number]): Set<string> {
 	const s = a.sentences[si];
 	const out = new Set<string>();
@@ -25,14 +36,20 @@ function contentLemmas(a: Article, si: number, skip?: [number, number]): Set<str
  * another sentence holds the candidate and most of this sentence's other words.
  */
 export function alsoTrue(a: Article, gap: Gap, candidate: string): boolean {
-	const mine = contentLemmas(a, gap.si, [gap.first, gap.last]);
 	const c = normalize(candidate);
 	if (!c) return false;
-	for (const s of a.sentences) {
-		if (s.index === gap.si) continue;
-		const text = ` ${normalize(a.text.slice(s.start, s.end))} `;
-		if (!text.includes(` ${c} `)) continue;
-		const theirs = contentLemmas(a, s.index);
+	const info = sentenceInfo(a);
+	let mine: Set<string> | null = null;
+	let where = info.containing.get(c);
+	if (!where) {
+		where = [];
+		for (let k = 0; k < info.norm.length; k++) if (info.norm[k].includes(` ${c} `)) where.push(k);
+		info.containing.set(c, where);
+	}
+	for (const si of where) {
+		if (si === gap.si) continue;
+		mine ??= contentLemmas(a, gap.si, [gap.first, gap.last]);
+		const theirs = info.lemmas[si];
 		let shared = 0;
 		for (const l of mine) if (theirs.has(l)) shared++;
 		if (mine.size && shared / mine.size >= 0.5) return true;

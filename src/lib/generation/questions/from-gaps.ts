@@ -21,7 +21,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	const words = statement.split(/\s+/).length;
 	if (words < 6 || words > 55 || /\?["”]?$/.test(original)) return out;
 	// pointers to other parts of a book or page are not facts
-	if (/\b(see (the|figure|table|chapter|section)|next section|previous section|this chapter|this section|as shown in|figure \d|table \d)\b/i.test(original)) return out;
+	if (/\b(see (the|figure|table|chapter|section)|next section|previous section|this chapter|this section|as shown in|figure \d|table \d|as we (saw|have seen|will see|discussed)|as discussed|as mentioned)\b/i.test(statement)) return out;
 	const back = (answer: string) => `${answer}\n\n${original}`;
 	const penaltyBase = Math.max(0, words - 32) * 0.006 + (RELATIVE_TIME.test(statement) ? 0.05 : 0) + (/[“"]/.test(statement) ? 0.02 : 0);
 	let tfDone = false;
@@ -85,7 +85,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 				prompt: mcPrompt,
 				answer: key,
 				options,
-				accept: [],
+				accept: key !== gap.answer ? [gap.answer] : [],
 				explanation,
 				sources: [source],
 				sents: [si],

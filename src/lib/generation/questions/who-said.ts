@@ -41,7 +41,16 @@ export function whoSaidQuestions(a: Article, seed: number | string): Candidate[]
 		const from = Math.min(a.sentences[q.sent].start, s.start);
 		const to = Math.max(a.sentences[q.sent].end, s.end);
 		const source = sentenceSpan(a.text, from, to);
-		const original = source.text.replace(/\s+/g, ' ').trim();
+		const sources = [source];
+		// "he said": the sentence that names him is part of the evidence
+		if (q.viaPronoun) {
+			const named = speaker.mentions.filter((m) => m.start < from).pop();
+			if (named) {
+				const ns = a.sentences[named.sent];
+				sources.unshift(sentenceSpan(a.text, ns.start, ns.end));
+			}
+		}
+		const original = sources.map((x) => x.text.replace(/\s+/g, ' ').trim()).join(' … ');
 		void alsoTrue;
 		out.push({
 			type: 'who_said',
@@ -50,7 +59,7 @@ export function whoSaidQuestions(a: Article, seed: number | string): Candidate[]
 			options,
 			accept: speaker.aliases,
 			explanation: `The article says: “${original}”`,
-			sources: [source],
+			sources,
 			sents: [q.sent, q.attrSent],
 			fact: `who:${normalize(quote).slice(0, 40)}`,
 			quality: (q.viaPronoun ? 0.95 : 1) * (q.words >= 10 ? 1 : 0.85) * (others.length >= 3 ? 1 : 0.9),
