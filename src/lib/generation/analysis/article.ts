@@ -11,7 +11,7 @@ function nlpDoc(text: string): { pos: string; lemma: string }[] {
 	const { its } = nlp();
 	const d = nlp().readDoc(text).tokens();
 	const pos = d.out(its.pos) as string[];
-	const lemma = d.out(its.lemma) as string[];
+	const lemma = (d.out as (f: unknown) => string[])(its.lemma);
 	return pos.map((p, i) => ({ pos: p, lemma: lemma[i] }));
 }
 

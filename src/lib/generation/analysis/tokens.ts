@@ -49,7 +49,8 @@ export function tokenize(text: string, blocks: Block[]): TokenizedDoc {
 		const values = tk.out() as string[];
 		const pos = tk.out(its.pos) as string[];
 		const types = tk.out(its.type) as string[];
-		const lemmas = tk.out(its.lemma) as string[];
+		// wink's typings declare its.lemma with the model-addon signature out() does not accept
+		const lemmas = (tk.out as (f: unknown) => string[])(its.lemma);
 		const base = tokens.length;
 		const folded = foldDiacritics(source);
 		let cursor = 0;
