@@ -55,18 +55,20 @@ export function findGaps(a: Article, si: number): Gap[] {
 		switch (e.cls) {
 			case 'person': quality = 0.85; break;
 			case 'place': case 'polity': case 'org': case 'law': case 'event': quality = 0.8; break;
-			case 'name': quality = 0.7; break;
+			case 'name': quality = 0.75; break;
 			case 'language': quality = 0.6; break;
 			default: quality = 0.45;
 		}
 		// the article's own subject is a poor answer: every question would be about it
+		const introduced = e.mentions[0] === m;
 		if (topicShare(m.entity) > 0.15) quality -= 0.35;
 		// a name the article repeats fits many blanks: the sentence no longer pins it down
-		else if (e.mentions.length > 3) quality -= Math.min(0.3, 0.04 * (e.mentions.length - 3));
+		// (except where the article introduces it)
+		else if (e.mentions.length > 3 && !introduced) quality -= Math.min(0.3, 0.04 * (e.mentions.length - 3));
 		// the subject of the sentence is what it is about
 		const s0 = a.sentences[si];
 		let lead = s0.first;
-		while (lead < m.first && (/^(ADV|CCONJ|PUNCT|DET)$/.test(tokens[lead].pos) || tokens[lead].text === ',')) lead++;
+		while (lead < m.first && (/^(ADV|CCONJ|SCONJ|PUNCT|DET)$/.test(tokens[lead].pos) || tokens[lead].text === ',')) lead++;
 		if (lead === m.first && /^(VERB|AUX)$/.test(tokens[m.last]?.pos ?? '')) quality += 0.06;
 		// new information: the sentence that introduces a name is about it
 		if (e.mentions[0] === m && e.mentions.length > 1) quality += 0.08;
@@ -94,9 +96,18 @@ export function findGaps(a: Article, si: number): Gap[] {
 	}
 
 	// defined terms: "... is called a meteor", "known as X", "serves as a medium of exchange"
+	const inBrackets = new Set<number>();
+	{
+		let depth = 0;
+		for (let k = s.first; k < s.last; k++) {
+			if (tokens[k].text === '(') depth++;
+			if (depth > 0) inBrackets.add(k);
+			if (tokens[k].text === ')' && depth > 0) depth--;
+		}
+	}
 	for (let k = s.first; k < s.last; k++) {
 		const trig = TRIGGERS.find((w) => w.every((x, n) => tokens[k + n]?.lower === x));
-		if (!trig) continue;
+		if (!trig || inBrackets.has(k)) continue;
 		let from = k + trig.length;
 		if (/^(a|an|the)$/.test(tokens[from]?.lower ?? '')) from++;
 		const to = nounPhraseEnd(tokens, from, s.last);
@@ -116,7 +127,7 @@ export function findGaps(a: Article, si: number): Gap[] {
 		const defines =
 			appositive ||
 			(t.text === ',' && /^(which|that)$/.test(tokens[k + 1].lower) && /^(means|meant|is)$/.test(tokens[k + 2].lower)) ||
-			(/^[—–]$/.test(t.text) && tokens[k + 1].lower === 'literally');
+			(/^[—–]$/.test(t.text) && /^(literally|those|that|which|namely)$/.test(tokens[k + 1].lower));
 		if (!defines) continue;
 		const from = nounPhraseStart(tokens, k, s.first);
 		if (from < k && k - from <= 5) addTerm(a, gaps, si, from, k, 0.8);
@@ -194,7 +205,7 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (gaps.some((g) => g.first < to && k < g.last)) continue;
 		if (isInsideQuote(a, k)) continue;
 		const answer = a.text.slice(tokens[k].start, tokens[to - 1].end);
-		const quality = 0.35 + Math.min(0.25, tf / 40) + (multi ? 0.1 : 0);
+		const quality = 0.35 + Math.min(0.25, tf / 40) + (multi ? 0.1 : 0) + (occurrences(a, answer) >= 2 ? 0.15 : 0);
 		gaps.push({ si, first: k, last: to, answer, kind: 'phrase', accept: [], quality });
 	}
 	const title = normalize(a.title);
@@ -219,7 +230,24 @@ function addTerm(a: Article, gaps: Gap[], si: number, from: number, to: number, 
 		return;
 	}
 	const answer = a.text.slice(tokens[from].start, tokens[to - 1].end);
-	gaps.push({ si, first: from, last: to, answer, kind: 'term', accept: [], quality });
+	// a term the article keeps using is one of its key terms
+	const uses = occurrences(a, answer);
+	gaps.push({ si, first: from, last: to, answer, kind: 'term', accept: [], quality: quality + Math.min(0.1, 0.04 * (uses - 1)) });
+}
+
+const occurrenceCache = new WeakMap<Article, Map<string, number>>();
+function occurrences(a: Article, phrase: string): number {
+	let m = occurrenceCache.get(a);
+	if (!m) occurrenceCache.set(a, (m = new Map()));
+	const key = phrase.toLowerCase();
+	let n = m.get(key);
+	if (n === undefined) {
+		n = 0;
+		const hay = a.text.toLowerCase();
+		for (let at = hay.indexOf(key); at >= 0; at = hay.indexOf(key, at + key.length)) n++;
+		m.set(key, n);
+	}
+	return n;
 }
 
 /** End of a noun phrase starting at `from`: adjectives and nouns, "of" + noun, hyphens. */
@@ -279,6 +307,8 @@ export function isListMember(a: Article, first: number, last: number, named = tr
 	}
 	const before = t[b];
 	const andBefore = !!before && /^(and|or)$/.test(before.lower);
+	// "... in monetary terms and the standard of deferred payment is what ...": a new clause, not a list
+	if (/^(VERB|AUX)$/.test(t[last]?.pos ?? '') && !named) return false;
 	const prevItem = joiner(before) && (item(t[b - 1]) || (andBefore && t[b - 1]?.text === ',') || (andBefore && /^(the|a|an|as)$/.test(t[b - 1]?.lower ?? '')) || c !== b);
 	let z = last;
 	// "the United Nations (UN), United States (US), ...": look past brackets
