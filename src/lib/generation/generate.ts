@@ -6,6 +6,7 @@ import type { Candidate } from './questions/candidate.js';
 import { questionsFromGaps } from './questions/from-gaps.js';
 import { findGaps, type Gap } from './questions/gaps.js';
 import { orderingQuestions } from './questions/ordering.js';
+import { definitionQuestions } from './questions/definitions.js';
 import { whoSaidQuestions } from './questions/who-said.js';
 import { selectQuestions } from './rank.js';
 import type { GenerateOptions, GeneratedQuestion, GenerationResult } from './types.js';
@@ -38,6 +39,7 @@ export function allCandidates(a: Article, seed: number | string): (Candidate & {
 	}
 	out.push(...whoSaidQuestions(a, seed));
 	out.push(...orderingQuestions(a, views, centrality, seed));
+	out.push(...definitionQuestions(a, views, seed));
 	return out.map((c) => {
 		const central = Math.max(...c.sents.map((si) => centrality[si] ?? 0));
 		const score = Math.max(0, Math.min(1, 0.5 * central + 0.5 * c.quality - c.penalty));

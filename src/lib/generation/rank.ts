@@ -44,7 +44,15 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		if ((typeCount.get(c.type) ?? 0) >= cap(c.type)) continue;
 		take(c);
 	}
-	// pass 2: the rest, never the same fact twice, at most two questions per sentence
+	// pass 2: other sentences first, whatever their type (ordering and who-said stay rare)
+	for (const c of sorted) {
+		if (out.length >= limit) break;
+		if (out.includes(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
+		if (c.sents.some((si) => usedSent.has(si)) || usedAnswer.has(answerKey(c))) continue;
+		if ((c.type === 'ordering' || c.type === 'who_said' || c.type === 'true_false') && (typeCount.get(c.type) ?? 0) >= cap(c.type) + 1) continue;
+		take(c);
+	}
+	// pass 3: the rest, never the same fact twice, at most two questions per sentence
 	for (const c of sorted) {
 		if (out.length >= limit) break;
 		if (out.includes(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;

@@ -73,7 +73,9 @@ export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions:
 			let j = i + 1;
 			while (j < s.last) {
 				const t = tokens[j];
-				if (t.space && isCap(t) && !isMonth(t) && !NOT_NAME.has(t.lower) && t.type !== 'currency') {
+				// "ASEAN Plus Six": a number word inside a name
+				const numberWord = /^(two|three|four|five|six|seven|eight|nine|ten)$/.test(t.lower);
+				if (t.space && isCap(t) && !isMonth(t) && (!NOT_NAME.has(t.lower) || numberWord) && t.type !== 'currency') {
 					j++;
 					continue;
 				}
@@ -242,6 +244,8 @@ function isMonth(t: Token): boolean {
 
 function startsName(tokens: Token[], i: number, sentFirst: number, lowerSeen: Set<string>, capSeenMid: Set<string>): boolean {
 	const t = tokens[i];
+	// "An-Nasir Muhammad": an Arabic article glued to the name
+	if (isCap(t) && /^(an|al|el|ad|ar|as|at|az|ash|ibn|bin)$/.test(t.lower) && tokens[i + 1]?.text === '-' && !tokens[i + 1].space && isCap(tokens[i + 2] ?? t) && !tokens[i + 2]?.space) return true;
 	if (!isCap(t) || NOT_NAME.has(t.lower) || isMonth(t) || t.type === 'currency') return false;
 	if (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || t.pos === 'AUX') return false;
 	let opening = i === sentFirst;

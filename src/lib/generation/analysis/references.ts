@@ -192,7 +192,7 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 			const ok = subj && (group === 'person' ? a.entities[subj.entity].cls === 'person' : group === 'thing' ? !['person', 'group'].includes(a.entities[subj.entity].cls) : false);
 			if (ok) continue;
 			// "If a particle the size of a golf ball strikes our atmosphere, it produces ...": a common noun subject
-			const lead = tokens.slice(bodyStart + 1, Math.min(mainStart, bodyStart + 5)).find((w) => w.pos === 'NOUN');
+			const lead = tokens.slice(bodyStart + 1, mainStart).find((w) => w.pos === 'NOUN');
 			if (!subj && lead && group !== 'person') {
 				const plural = lead.lemma !== lead.lower;
 				if ((group === 'thing' && !plural) || (group === 'plural' && plural)) continue;
@@ -257,7 +257,8 @@ function hasAntecedentBefore(a: Article, si: number, pos: number, x: number, gro
 	// the pronoun opens the main clause: nothing before it can be its antecedent
 	if (pos === x && pos > s.first && a.tokens[pos - 1].text === ',') {
 		const ms0 = a.mentionsBySent[si].filter((m) => m.last <= x);
-		if (group === 'person') return ms0.some((m) => a.entities[m.entity].cls === 'person' && m.first >= pos);
+		// "Upon Leo Africanus's visit ..., his descriptions": a person in the opening phrase is the antecedent
+		if (group === 'person') return ms0.some((m) => a.entities[m.entity].cls === 'person');
 		return edits.some((e) => e.first < x && e.text && e.first >= pos);
 	}
 	const ms = a.mentionsBySent[si].filter((m) => m.last <= x);

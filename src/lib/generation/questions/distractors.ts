@@ -1,7 +1,7 @@
 import type { Article } from '../analysis/article.js';
 import type { Entity } from '../analysis/entities.js';
 import { formatLike, type Quantity } from '../analysis/numbers.js';
-import { KNOWN_ORGS, lookupPlace, placesOfKind } from '../knowledge/gazetteer.js';
+import { KNOWN_ORGS, lookupPlace, placesOfKind, prominence, type PlaceInfo } from '../knowledge/gazetteer.js';
 import { MONTHS, ORG_HEADS } from '../knowledge/lexicon.js';
 import { shuffle, type Random } from '../random.js';
 import { normalize } from './render.js';
@@ -144,9 +144,12 @@ function builtInNames(key: Entity, rand: Random): string[] {
 		if (info?.kind === 'country' || info?.kind === 'city') {
 			// well-known places of the same kind, nearest first: capitals for a capital
 			const sameSort = (p: { capitalOf?: string }) => info.kind === 'country' || !!p.capitalOf === !!info.capitalOf;
-			const near = placesOfKind(info.kind, info.continent, true).filter(sameSort).map((p) => p.name);
-			const far = placesOfKind(info.kind, undefined, true).filter(sameSort).map((p) => p.name);
-			return [...shuffle(near, rand), ...shuffle(far, rand)];
+			// the best-known places first, so the choices are ones a student has heard of
+			const rank = (p: PlaceInfo) => prominence(p.kind === 'country' ? (p.canonical ?? p.name) : (p.capitalOf ?? p.name));
+			const byFame = (xs: PlaceInfo[]) => xs.sort((x, y) => rank(x) - rank(y)).map((p) => p.name);
+			const near = byFame(placesOfKind(info.kind, info.continent, true).filter(sameSort));
+			const far = byFame(placesOfKind(info.kind, undefined, true).filter(sameSort));
+			return [...shuffle(near.slice(0, 6), rand), ...near.slice(6), ...far];
 		}
 		if (info?.kind === 'region') {
 			const words = key.name.split(' ');

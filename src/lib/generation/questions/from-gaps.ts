@@ -126,7 +126,9 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		}
 
 		// true/false: the sentence as written, or with a same-kind value from the article swapped in
-		const swappable = gap.kind === 'entity' || gap.kind === 'quantity' || (gap.kind === 'term' && gap.first > s.first + 2);
+		// a hedged sentence ("may be", "likely") is neither true nor false enough to ask
+		const hedged = a.tokens.slice(s.first, s.last).some((t) => /^(may|might|perhaps|possibly|likely|probably|apparently)$/.test(t.lower));
+		const swappable = !hedged && (gap.kind === 'entity' || gap.kind === 'quantity' || (gap.kind === 'term' && gap.first > s.first + 2));
 		if (!tfDone && swappable && distractors.length >= 1 && gap.quality >= 0.55 && !view.edits.some((e) => e.first === gap.first - 1)) {
 			const swap = distractors[0];
 			const makeFalse = rand() < 0.5;
