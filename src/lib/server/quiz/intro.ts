@@ -1,6 +1,6 @@
 import { and, count, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { DB } from '../db/client';
-import { assignmentItems, attemptAnswers, attempts, questions, setItems, type Assignment, type Attempt, type QuestionSet } from '../db/schema';
+import { assignmentItems, attemptAnswers, attempts, questions, setArticles, setItems, type Assignment, type Attempt, type QuestionSet } from '../db/schema';
 import { resultsVisibility, startWindow, type FeedbackMode, type StartWindow } from '$lib/study/quiz';
 import type { AssignmentAccess } from './access';
 import { autoSubmitExpired } from './submit';
@@ -10,10 +10,9 @@ export type PastAttempt = {
 	id: number;
 	number: number;
 	submittedAt: number;
-	/** Null while the results are held back (feedback after the due time). */
-	score: number | null;
-	correctCount: number | null;
 	total: number;
+	/** Null while the results are held back (feedback after the due time). */
+	result: { correctCount: number; score: number } | null;
 };
 
 function answeredCount(db: DB, attemptId: number): number {
@@ -31,9 +30,8 @@ function summarise(db: DB, rows: Attempt[], rules: Pick<Assignment, 'feedback' |
 				id: a.id,
 				number,
 				submittedAt: a.submittedAt!.getTime(),
-				score: visible ? a.score : null,
-				correctCount: visible ? a.correctCount : null,
-				total: a.total
+				total: a.total,
+				result: visible ? { correctCount: a.correctCount ?? 0, score: a.score ?? 0 } : null
 			};
 		});
 	return {
@@ -90,6 +88,8 @@ export function loadAssignmentIntro(db: DB, access: AssignmentAccess, userId: st
 
 export type PracticeIntro = {
 	setId: number;
+	/** The set's (first) article, to go back to. */
+	articleId: number | null;
 	title: string;
 	questionCount: number;
 	openAttempt: OpenAttemptSummary | null;
@@ -112,5 +112,6 @@ export function loadPracticeIntro(db: DB, set: QuestionSet, userId: string, now:
 			.innerJoin(questions, eq(questions.id, setItems.questionId))
 			.where(and(eq(setItems.setId, set.id), ne(questions.status, 'rejected')))
 			.get()?.n ?? 0;
-	return { setId: set.id, title: set.title, questionCount, ...summarise(db, rows, null, now) };
+	const article = db.select({ id: setArticles.articleId }).from(setArticles).where(eq(setArticles.setId, set.id)).limit(1).get();
+	return { setId: set.id, articleId: article?.id ?? null, title: set.title, questionCount, ...summarise(db, rows, null, now) };
 }
