@@ -151,4 +151,29 @@ describe('taking a quiz in a browser', () => {
 		expect(await page.getByText('garments').count()).toBe(0);
 		await context.close();
 	});
+
+	it('works without JavaScript: plain form posts save the answers', async () => {
+		const student = insertUser(db, 'student');
+		const { set } = insertSet(db, student.id);
+		const context = await contextFor(student.id, { javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${server.url}/sets/${set.id}/practice`);
+		await page.getByRole('button', { name: 'Start practice' }).click();
+		await page.waitForURL(/\/attempts\/\d+\/1$/);
+		const attemptPath = new URL(page.url()).pathname.replace(/\/1$/, '');
+		await page.getByLabel('1975').check();
+		await page.getByRole('button', { name: 'Save and next' }).click();
+		await page.waitForURL(`${server.url}${attemptPath}/2`);
+		await page.getByLabel('Your answer').fill('shoes');
+		await page.getByRole('button', { name: 'Save and next' }).click();
+		await page.waitForURL(`${server.url}${attemptPath}/3`);
+		await page.goto(`${server.url}${attemptPath}/1`);
+		expect(await page.getByLabel('1975').isChecked()).toBe(true);
+		expect(await page.getByText('2 of 6 answered').count()).toBe(1);
+		await page.goto(`${server.url}${attemptPath}/submit`);
+		await page.getByRole('button', { name: 'Submit answers' }).click();
+		await page.waitForURL(`${server.url}${attemptPath}/results`);
+		expect(await page.getByText('0 of 6').count()).toBe(1);
+		await context.close();
+	});
 });

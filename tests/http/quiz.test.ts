@@ -100,6 +100,8 @@ describe('taking a quiz over HTTP', () => {
 		const enhanced = await s.postAction(`/attempts/${attemptId}/1?/answer`, { questionId: qid, response: '1979' });
 		expect(JSON.parse(await enhanced.text())).toMatchObject({ type: 'failure', status: 409 });
 		expect(db.select().from(attemptAnswers).where(eq(attemptAnswers.attemptId, attemptId)).get()).toMatchObject({ response: '1985' });
+		const reload = await (await s.get(`/attempts/${attemptId}/1`)).text();
+		expect(reload).toContain('The due time has passed: this quiz no longer takes answers. The answers you saved were submitted.');
 		const intro = await (await s.get(`/assignments/${room.assignment.id}`)).text();
 		expect(intro).toContain('The due time has passed');
 		expect(intro).not.toContain('Start the quiz');

@@ -60,7 +60,7 @@ export type SaveAnswerInput = {
  * Synchronous from lookup to write, so no other request of this process can submit the
  * attempt in between.
  */
-export function saveAnswer(db: DB, input: SaveAnswerInput): { questionId: number; answeredAt: Date } {
+export function saveAnswer(db: DB, input: SaveAnswerInput): { questionId: number; answeredAt: Date; total: number } {
 	let lookup = lookups.get(db);
 	if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
 	const row = lookup.get({ attemptId: input.attemptId, questionId: input.questionId });
@@ -93,5 +93,5 @@ export function saveAnswer(db: DB, input: SaveAnswerInput): { questionId: number
 			})
 			.run();
 	}
-	return { questionId: input.questionId, answeredAt: input.now };
+	return { questionId: input.questionId, answeredAt: input.now, total: row.questionOrder.length };
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { DB } from '../db/client';
 import { attemptAnswers } from '../db/schema';
 import { NotFoundError } from '../errors';
-import { answerFeedback, CLOSED_MESSAGES, publicQuestion, type AnswerFeedback, type PublicQuestion, type QuizResponse } from '$lib/study/quiz';
+import { answerFeedback, answerWindow, CLOSED_MESSAGES, publicQuestion, type AnswerFeedback, type PublicQuestion, type QuizResponse } from '$lib/study/quiz';
 import { attemptHeader, loadAttemptContext, type AttemptContext, type AttemptHeader } from './context';
 import { questionsByIds } from './questions';
 import { autoSubmitExpired } from './submit';
@@ -30,6 +30,12 @@ function openContext(db: DB, attemptId: number, userId: string, now: Date): Atte
 
 export type ClosedScreen = { state: 'closed'; header: AttemptHeader; message: string };
 
+/** Why a submitted attempt takes no answers: the due time or time limit if passed, else the submission. */
+function closedMessage(ctx: AttemptContext, now: Date): string {
+	const window = answerWindow({ ...ctx.attempt, submittedAt: null }, ctx.rules, now);
+	return !window.open && (window.reason === 'due' || window.reason === 'time') ? window.message : CLOSED_MESSAGES.submitted;
+}
+
 export type QuestionScreen =
 	| ClosedScreen
 	| {
@@ -49,7 +55,7 @@ export type QuestionScreen =
 export function loadQuestionScreen(db: DB, input: { attemptId: number; userId: string; n: number; now: Date }): QuestionScreen {
 	const ctx = openContext(db, input.attemptId, input.userId, input.now);
 	const header = attemptHeader(ctx, input.now);
-	if (ctx.attempt.submittedAt) return { state: 'closed', header, message: CLOSED_MESSAGES.submitted };
+	if (ctx.attempt.submittedAt) return { state: 'closed', header, message: closedMessage(ctx, input.now) };
 	const order = ctx.attempt.questionOrder;
 	if (!Number.isInteger(input.n) || input.n < 1 || input.n > order.length) throw new NotFoundError('This quiz has no such question.');
 	const questionId = order[input.n - 1];
@@ -80,7 +86,7 @@ export type SubmitScreen =
 export function loadSubmitScreen(db: DB, input: { attemptId: number; userId: string; now: Date }): SubmitScreen {
 	const ctx = openContext(db, input.attemptId, input.userId, input.now);
 	const header = attemptHeader(ctx, input.now);
-	if (ctx.attempt.submittedAt) return { state: 'closed', header, message: CLOSED_MESSAGES.submitted };
+	if (ctx.attempt.submittedAt) return { state: 'closed', header, message: closedMessage(ctx, input.now) };
 	const order = ctx.attempt.questionOrder;
 	const answered = new Set(answersOf(db, ctx.attempt.id).map((a) => a.questionId));
 	const missing = order.map((id, i) => ({ id, n: i + 1 })).filter((q) => !answered.has(q.id));

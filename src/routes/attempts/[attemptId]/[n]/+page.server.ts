@@ -41,14 +41,15 @@ export const actions: Actions = {
 		// An ordering arrives as one `order` field per position; anything else as `response`.
 		const response = form.has('order') ? form.getAll('order').map((v) => (typeof v === 'string' ? v : '')) : textField(form, 'response');
 		const typed: string | string[] = Array.isArray(response) ? response.map((v) => v.slice(0, 600)) : response.slice(0, 600);
+		let total: number;
 		try {
 			if (!Number.isInteger(questionId) || questionId <= 0) throw new ValidationError('That question is not part of this quiz.');
-			saveAnswer(getDb(), { attemptId, userId: user.id, questionId, response, now: new Date() });
+			total = saveAnswer(getDb(), { attemptId, userId: user.id, questionId, response, now: new Date() }).total;
 		} catch (err) {
 			return failFromError(err, { questionId, typed });
 		}
 		const go = (DESTINATIONS as readonly string[]).includes(textField(form, 'go')) ? textField(form, 'go') : 'stay';
-		if (go === 'next') redirect(303, `/attempts/${attemptId}/${n + 1}`);
+		if (go === 'next') redirect(303, n < total ? `/attempts/${attemptId}/${n + 1}` : `/attempts/${attemptId}/submit`);
 		if (go === 'prev' && n > 1) redirect(303, `/attempts/${attemptId}/${n - 1}`);
 		if (go === 'review') redirect(303, `/attempts/${attemptId}/submit`);
 		return { saved: true, questionId };
