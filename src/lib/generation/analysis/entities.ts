@@ -100,6 +100,12 @@ export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions:
 				}
 				// "Bank of England", "Association of Southeast Asian Nations", "Treaty of Waitangi"
 				const orgSoFar = tokens.slice(i, j).some((x) => ORG_HEADS.has(x.lower));
+				// "Center on Poverty and Inequality", "Committee on Foreign Affairs"
+				if (t.lower === 'on' && ORG_HEADS.has(tokens[j - 1].lower) && isCap(tokens[j + 1] ?? t) && j + 1 < s.last) {
+					j += 2;
+					while (j < s.last && (isCap(tokens[j]) || (tokens[j].lower === 'and' && isCap(tokens[j + 1] ?? t))) && tokens[j].space) j++;
+					continue;
+				}
 				if ((CONNECTORS.has(t.lower) || (orgSoFar && (t.lower === 'for' || (t.lower === 'and' && tokens.slice(i, j).some((x) => x.lower === 'for'))))) && j + 1 < s.last) {
 					let k = j + 1;
 					if (tokens[k].lower === 'the' && k + 1 < s.last) k++;
@@ -299,6 +305,8 @@ function analyseSpan(tokens: Token[], first: number, last: number): RawMention[]
 		break;
 	}
 	if (noble !== null && a < last) a = noble; // keep "Lord North", "King George III" whole
+	// a name never starts with a small word left over from a title ("CEO of Mozilla")
+	while (a < last && /^\p{Ll}/u.test(tokens[a].text)) a++;
 	if (a >= last) return [];
 	// a trailing connector is not part of the name
 	let z = last;

@@ -76,8 +76,17 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 	const resolved = new Set(a.mentionsBySent[si].map((m) => m.entity));
 	const fail = (reason: string): SentenceView => ({ ok: false, reason, edits, resolved: [...resolved], quoted });
 
-	// leading connectives: "However,", "But", "Also"
+	// a dateline: "LONDON —", "WASHINGTON (Reuters) -"
 	let k = s.first;
+	{
+		let z = k;
+		while (z < s.last && /^[\p{Lu}.,]+$/u.test(tokens[z].text) && /\p{Lu}{2}/u.test(tokens[z].text + 'AA') && z - k < 4) z++;
+		if (tokens[z]?.text === '(' && tokens[z + 2]?.text === ')') z += 3;
+		if (z > k && /^[—–-]$/.test(tokens[z]?.text ?? '') && tokens.slice(k, z).every((w) => w.text === w.text.toUpperCase())) {
+			edits.push({ first: k, last: z + 1, text: '' });
+			k = z + 1;
+		}
+	}
 	for (let round = 0; round < 2; round++) {
 		const match = CONNECTIVES.find((words) => words.every((w, n) => tokens[k + n]?.lower === w) && !inQuote(k));
 		if (!match) break;

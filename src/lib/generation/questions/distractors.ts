@@ -83,7 +83,7 @@ function sameKind(key: Entity, e: Entity): number {
 }
 
 function placeType(e: Entity): string {
-	if (e.placeKind) return e.placeKind === 'state' ? 'region' : e.placeKind === 'continent' ? 'region' : e.placeKind;
+	if (e.placeKind) return e.placeKind === 'continent' ? 'region' : e.placeKind;
 	if (/^(river|sea|ocean|lake|bay|gulf|strait|straits|channel|canal|harbor|harbour|sound)$/.test(e.head)) return 'water';
 	if (/^(island|islands|isles)$/.test(e.head)) return 'island';
 	if (/^(mountains|mountain|alps|range|hills|highlands|plateau|volcano|glacier)$/.test(e.head)) return 'mountain';
