@@ -52,9 +52,12 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		if ((c.type === 'ordering' || c.type === 'who_said' || c.type === 'true_false') && (typeCount.get(c.type) ?? 0) >= cap(c.type) + 1) continue;
 		take(c);
 	}
-	// pass 3: the rest, never the same fact twice, at most two questions per sentence
+	// pass 3: the rest, never the same fact twice, at most two questions per sentence,
+	// and only good ones: a second blank in a sentence already asked about shows the
+	// first one's answer, which only a strong question is worth
 	for (const c of sorted) {
 		if (out.length >= limit) break;
+		if (c.sents.some((si) => usedSent.has(si)) && c.score < 0.6) continue;
 		if (out.includes(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
 		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) continue;
 		const perSent = out.filter((o) => o.sents[0] === c.sents[0]).length;

@@ -220,6 +220,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 	const title = normalize(a.title);
 	const topic = a.topic !== undefined ? normalize(a.entities[a.topic].name) : '';
 	return gaps.filter((g) => {
+		// prompts drop bracketed asides; a blank inside one would keep the aside alive
+		if (inBrackets.has(g.first)) return false;
 		const n = normalize(g.answer).replace(/^the /, '');
 		if (n === title || n === topic) return false;
 		// "Money" in an article about money
