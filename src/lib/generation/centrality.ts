@@ -39,7 +39,7 @@ export function sentenceCentrality(a: Article): number[] {
 		if (defines) score += 0.4;
 		// who told whom is not the news: "Other sources ... verified accounts of the meeting to Asia Times"
 		const words = a.tokens.slice(s.first, s.last).map((t) => t.lower);
-		if (words.some((w) => /^(sources?|insiders?|observers?)$/.test(w)) && words.some((w) => /^(said|say|says|told|verified|confirmed|reported)$/.test(w))) score -= 0.35;
+		if (words.some((w) => /^(sources?|insiders?|observers?)$/.test(w)) && words.some((w) => /^(said|say|says|told|verified|confirmed|reported)$/.test(w))) score -= 0.6;
 		// hedged statements are weaker facts
 		for (let k = s.first; k < s.last; k++) if (/^(may|might|perhaps|possibly|apparently|likely|seems|seem)$/.test(a.tokens[k].lower)) score -= 0.1;
 		const len = s.last - s.first;

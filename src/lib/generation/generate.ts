@@ -8,6 +8,7 @@ import { findGaps, type Gap } from './questions/gaps.js';
 import { orderingQuestions } from './questions/ordering.js';
 import { definitionQuestions } from './questions/definitions.js';
 import { whoSaidQuestions } from './questions/who-said.js';
+import { standaloneClause } from './questions/clauses.js';
 import { selectQuestions } from './rank.js';
 import type { GenerateOptions, GeneratedQuestion, GenerationResult } from './types.js';
 
@@ -34,7 +35,12 @@ export function allCandidates(a: Article, seed: number | string): (Candidate & {
 	const out: Candidate[] = [];
 	for (const s of a.sentences) {
 		const view = views[s.index];
-		if (!view?.ok) continue;
+		if (!view?.ok) {
+			// a sentence whose main clause cannot stand alone may hold a clause that can
+			const clause = view?.reason?.startsWith('unresolved') ? standaloneClause(a, s.index) : null;
+			if (clause) out.push(...questionsFromGaps(clause.article, s.index, clause.view, findGaps(clause.article, s.index), pool, seed));
+			continue;
+		}
 		out.push(...questionsFromGaps(a, s.index, view, gapsBySent[s.index], pool, seed));
 	}
 	out.push(...whoSaidQuestions(a, seed));

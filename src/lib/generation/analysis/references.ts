@@ -118,6 +118,8 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		if (inQuote(x) || bracketed.has(x) || !/^(this|these|those|such|that)$/.test(t.lower)) continue;
 		if (t.lower === 'that' && t.pos !== 'DET' && x !== bodyStart) continue;
 		if (t.lower === 'such' && tokens[x + 1]?.lower === 'as') continue;
+		// "those who lived ...", "those with irregular documents": people in general, not a reference
+		if (t.lower === 'those' && /^(who|with|that|which|in|of|whose|living|born)$/.test(tokens[x + 1]?.lower ?? '')) continue;
 		const noun = findNounAfter(a, x + 1, s.last);
 		// "...; this is often called a shooting star", "meteors—those not associated with ...": the clause just before
 		if (noun === -1 && x > bodyStart && /^[;,—–:]$/.test(tokens[x - 1].text) && t.lower !== 'such') continue;

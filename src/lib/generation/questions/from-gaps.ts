@@ -22,6 +22,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	if (words < 6 || words > 55 || /\?["”]?$/.test(original)) return out;
 	// formulas and symbols do not survive as text ("the quotient is defined as.", "AB = BA")
 	if (/[=×÷∈∑∫√≤≥±→]/.test(statement) || /\b(as|by|follows|satisfies|is|are|where|that)[.:]$/.test(statement)) return out;
+	// who told whom is not the news: "Other sources ... verified accounts of the meeting to Asia Times"
+	if (/\b(sources?|insiders?|observers?)\b/i.test(statement) && /\b(said|say|says|told|verified|confirmed|reported)\b/i.test(statement) && !/[“"]/.test(statement)) return out;
 	// pointers to other parts of a book or page are not facts
 	if (/\b(see (the|figure|table|chapter|section)|next section|previous section|this chapter|this section|as shown in|figure \d|table \d|as we (saw|have seen|will see|discussed)|as discussed|as mentioned)\b/i.test(statement)) return out;
 	const back = (answer: string) => `${answer}\n\n${original}`;

@@ -82,7 +82,7 @@ export function findGaps(a: Article, si: number): Gap[] {
 	}
 
 	for (const q of a.quantitiesBySent[si]) {
-		if (q.bracketed || isListMember(a, q.first, q.last)) continue;
+		if (q.bracketed || isListMember(a, q.first, q.last, 'quantity')) continue;
 		let quality: number;
 		switch (q.kind) {
 			case 'year': quality = 0.75; break;
@@ -206,7 +206,7 @@ export function findGaps(a: Article, si: number): Gap[] {
 		// a single common noun is rarely what a teacher would blank; a key compound is
 		if (!multi) continue;
 		if (tf < 2 || /\d/.test(a.text.slice(tokens[k].start, tokens[to - 1].end))) continue;
-		if (isListMember(a, k, to, false)) continue;
+		if (isListMember(a, k, to, 'phrase')) continue;
 		if (gaps.some((g) => g.first < to && k < g.last)) continue;
 		if (isInsideQuote(a, k)) continue;
 		const answer = a.text.slice(tokens[k].start, tokens[to - 1].end);
@@ -305,9 +305,14 @@ const COMMON_NOUNS = new Set(['country', 'countries', 'government', 'state', 'wo
  * a store of value, and ..."): blanking one item leaves too many right answers.
  * Appositions ("In Boston, Thomas Hutchinson, now the governor") are not lists.
  */
-export function isListMember(a: Article, first: number, last: number, named = true): boolean {
+export function isListMember(a: Article, first: number, last: number, kind: 'entity' | 'quantity' | 'phrase' = 'entity'): boolean {
 	const t = a.tokens;
-	const item = (x: Token | undefined) => !!x && (named ? /^[\p{Lu}\d]/u.test(x.text) : /^(NOUN|ADJ|PROPN)$/.test(x.pos));
+	const named = kind !== 'phrase';
+	// an item of the same kind: a name among names, a number among numbers
+	const mentionAt = new Set<number>();
+	for (const m of a.mentionsBySent[t[first].sent] ?? []) for (let k = m.first; k < m.last; k++) mentionAt.add(k);
+	const item = (x: Token | undefined) =>
+		!!x && (kind === 'entity' ? mentionAt.has(x.i) || /^\p{Lu}/u.test(x.text) && x.pos === 'PROPN' : kind === 'quantity' ? /^[\d$£€¥]/.test(x.text) : /^(NOUN|ADJ|PROPN)$/.test(x.pos));
 	const joiner = (x: Token | undefined) => !!x && (x.text === ',' || /^(and|or)$/.test(x.lower));
 	let b = first - 1;
 	if (/^(the|a|an|as)$/.test(t[b]?.lower ?? '')) b--;
@@ -321,7 +326,13 @@ export function isListMember(a: Article, first: number, last: number, named = tr
 	const andBefore = !!before && /^(and|or)$/.test(before.lower);
 	// "... in monetary terms and the standard of deferred payment is what ...": a new clause, not a list
 	if (/^(VERB|AUX)$/.test(t[last]?.pos ?? '') && !named) return false;
-	const prevItem = joiner(before) && (item(t[b - 1]) || (andBefore && t[b - 1]?.text === ',') || (andBefore && /^(the|a|an|as)$/.test(t[b - 1]?.lower ?? '')) || c !== b);
+	// "United States (US), European Union": the item before may carry its abbreviation in brackets
+	let pb = b - 1;
+	if (t[pb]?.text === ')') {
+		while (pb > 0 && t[pb].text !== '(' && b - pb < 8) pb--;
+		pb--;
+	}
+	const prevItem = joiner(before) && (item(t[pb]) || (andBefore && t[b - 1]?.text === ',') || (andBefore && /^(the|a|an|as)$/.test(t[b - 1]?.lower ?? '')) || c !== b);
 	let z = last;
 	// "the United Nations (UN), United States (US), ...": look past brackets
 	if (t[z]?.text === '(') {
@@ -331,14 +342,16 @@ export function isListMember(a: Article, first: number, last: number, named = tr
 	const after = t[z];
 	let n = z + 1;
 	while (/^(the|a|an|as|and|or)$/.test(t[n]?.lower ?? '')) n++;
-	const nextItem = joiner(after) && item(t[n]) && !/^(who|which|where|while|but|now|then|when)$/i.test(t[n]?.lower ?? '');
+	// "the Ghana Empire, or Wagadu, declined": another name for the same thing
+	const alternative = after?.text === ',' && t[z + 1]?.lower === 'or';
+	const nextItem = !alternative && joiner(after) && item(t[n]) && !/^(who|which|where|while|but|now|then|when)$/i.test(t[n]?.lower ?? '');
 	if (!prevItem && !nextItem) return false;
-	if (prevItem && (andBefore || nextItem)) return true;
+	if (prevItem && (andBefore || nextItem || /^(and|or)$/.test(after?.lower ?? ''))) return true;
 	// "..., Organisation for Economic Co-operation and Development, ASEAN Plus Six, ...": a long series
 	if (prevItem) {
 		let commas = 0;
 		for (let k = b - 1; k >= Math.max(0, b - 14); k--) {
-			if (t[k].text === ',' && item(t[k - 1])) commas++;
+			if (t[k].text === ',' && (item(t[k - 1]) || t[k - 1].text === ')')) commas++;
 			if (t[k].text === '.' || t[k].text === ';') break;
 		}
 		if (commas >= 1) return true;
