@@ -63,7 +63,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	// first one's answer, which only a strong question is worth
 	for (const c of sorted) {
 		if (out.length >= limit) break;
-		if (Number.isFinite(count) && c.sents.some((si) => usedSent.has(si)) && c.score < 0.6) continue;
+		if (Number.isFinite(count) && c.sents.some((si) => usedSent.has(si)) && c.score < 0.7) continue;
 		if (out.includes(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
 		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) continue;
 		const perSent = out.filter((o) => o.sents[0] === c.sents[0]).length;

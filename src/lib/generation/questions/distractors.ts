@@ -106,6 +106,12 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		if (name.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && w.length >= 4 && p.includes(` ${normalize(w)} `) && !/^(the|of)$/i.test(w))) return false;
 		// one name inside the other ("Blue Gene" and "Blue Gene/L") is not a fair choice
 		for (const t of taken) if (t.includes(n) || n.includes(t)) return false;
+		// "Boston Committee of Correspondence" beside "Committees of Correspondence": too close to be wrong
+		const stem = (w: string) => w.toLowerCase().replace(/(es|s)$/, '');
+		const kw = new Set(key.name.split(/\s+/).filter((w) => w.length > 3).map(stem));
+		const nw = name.split(/\s+/).filter((w) => w.length > 3).map(stem);
+		const shared = nw.filter((w) => kw.has(w)).length;
+		if (shared && shared / Math.min(kw.size || 1, nw.length || 1) >= 0.5) return false;
 		// "United Kingdom" for "Great Britain": another name of the same country
 		const kp = lookupPlace(key.name);
 		const np = lookupPlace(name);
@@ -283,7 +289,7 @@ export function phraseDistractors(a: Article, gap: Gap, pool: Gap[], prompt: str
 	const seen = new Set([key]);
 	const kinds = ['term'];
 	const candidates = pool
-		.filter((g) => kinds.includes(g.kind) && g.si !== gap.si && !/\d/.test(g.answer))
+		.filter((g) => kinds.includes(g.kind) && g.si !== gap.si && !/\d/.test(g.answer) && !a.quotations.some((q) => q.first <= g.first && g.last <= q.last))
 		.filter((g) => (n <= 2 ? words(g.answer) === n : Math.abs(words(g.answer) - n) <= 1) && / of /.test(g.answer) === hasOf)
 		.sort((p, q) => (q.kind === 'term' ? 1 : 0) - (p.kind === 'term' ? 1 : 0) || q.quality - p.quality || p.first - q.first);
 	for (const g of candidates) {

@@ -22,6 +22,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	if (words < 6 || words > 55 || /\?["”]?$/.test(original)) return out;
 	// formulas and symbols do not survive as text ("the quotient is defined as.", "AB = BA")
 	if (/[=×÷∈∑∫√≤≥±→]/.test(statement) || /\b(as|by|follows|satisfies|is|are|where|that)[.:]$/.test(statement)) return out;
+	// "Imagine a farmer ...", "Think about ...": an exercise for the reader, not a fact
+	if (/^(imagine|think|consider|suppose|note|remember|look|notice|recall|see)\b/i.test(statement)) return out;
 	// who told whom is not the news: "Other sources ... verified accounts of the meeting to Asia Times"
 	if (/\b(sources?|insiders?|observers?)\b/i.test(statement) && /\b(said|say|says|told|verified|confirmed|reported)\b/i.test(statement) && !/[“"]/.test(statement)) return out;
 	// pointers to other parts of a book or page are not facts
@@ -42,7 +44,10 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 			const last = a.entities[gap.entity].name.split(/\s+/).pop() ?? '';
 			if (last.length >= 3 && !/^(I|II|III|IV|V|Jr\.?|Sr\.?)$/.test(last)) answers.push(last);
 		}
-		const cloze = asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: gap.first, last: gap.last, text: BLANK }]));
+		// "the US" → "_____": a country's article goes with the blank, or "The _____" would
+		// rule out every choice that is not written with "the"
+		const blankFrom = gap.cls === 'place' && gap.entity !== undefined && a.tokens[gap.first - 1]?.lower === 'the' && !view.edits.some((e) => e.last === gap.first) ? gap.first - 1 : gap.first;
+		const cloze = asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: blankFrom, last: gap.last, text: BLANK }]));
 		if (!cloze.includes(BLANK) || givesAway(cloze, answers)) continue;
 		const rand = randomFor(seed, `${si}:${gap.first}`);
 		const q = gap.quantity;
