@@ -14,11 +14,17 @@ export interface PlaceInfo {
 	capitalOf?: string;
 	/** The country's standard name, shared by all its aliases. */
 	canonical?: string;
+	/** A finer region where it matters for plausible choices ("ME": the Middle East). */
+	subregion?: string;
 }
+
+const MIDDLE_EAST = new Set(['Saudi Arabia', 'Iraq', 'Syria', 'Iran', 'Israel', 'Jordan', 'Lebanon', 'Yemen', 'Oman', 'United Arab Emirates', 'Qatar', 'Kuwait', 'Bahrain', 'Egypt', 'Turkey', 'Palestine']);
+const ME_CITIES = new Set(['Jeddah', 'Mecca', 'Medina', 'Jerusalem', 'Basra', 'Mosul', 'Aleppo', 'Dubai', 'Istanbul', 'Alexandria']);
 
 const places = new Map<string, PlaceInfo>();
 const add = (info: PlaceInfo) => {
 	const key = info.name.toLowerCase();
+	if (MIDDLE_EAST.has(info.canonical ?? '') || MIDDLE_EAST.has(info.capitalOf ?? '') || ME_CITIES.has(info.name)) info.subregion = 'ME';
 	if (!places.has(key)) places.set(key, info);
 };
 

@@ -111,7 +111,7 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		const kw = new Set(key.name.split(/\s+/).filter((w) => w.length > 3).map(stem));
 		const nw = name.split(/\s+/).filter((w) => w.length > 3).map(stem);
 		const shared = nw.filter((w) => kw.has(w)).length;
-		if (shared && shared / Math.min(kw.size || 1, nw.length || 1) >= 0.5) return false;
+		if (key.cls !== 'place' && shared && shared / Math.min(kw.size || 1, nw.length || 1) >= 0.5) return false;
 		// "United Kingdom" for "Great Britain": another name of the same country
 		const kp = lookupPlace(key.name);
 		const np = lookupPlace(name);
@@ -149,7 +149,7 @@ function builtInNames(key: Entity, rand: Random): string[] {
 		const info = lookupPlace(key.name);
 		if (info?.kind === 'country' || info?.kind === 'city') {
 			// well-known places of the same kind, nearest first: capitals for a capital
-			const sameSort = (p: { capitalOf?: string }) => info.kind === 'country' || !!p.capitalOf === !!info.capitalOf;
+			const sameSort = (p: PlaceInfo) => (info.kind === 'country' || !!p.capitalOf === !!info.capitalOf) && (!info.subregion || p.subregion === info.subregion);
 			// the best-known places first, so the choices are ones a student has heard of
 			const rank = (p: PlaceInfo) => prominence(p.kind === 'country' ? (p.canonical ?? p.name) : (p.capitalOf ?? p.name));
 			const byFame = (xs: PlaceInfo[]) => xs.sort((x, y) => rank(x) - rank(y)).map((p) => p.name);
@@ -160,7 +160,9 @@ function builtInNames(key: Entity, rand: Random): string[] {
 		if (info?.kind === 'region') {
 			const words = key.name.split(' ');
 			const regions = placesOfKind('region').map((p) => p.name);
-			return [...regions.filter((r) => words.some((w) => r.includes(w))), ...shuffle(regions, rand)];
+			// "West Africa" → other parts of Africa before anything else
+			const related = regions.filter((r) => r.split(' ').some((w) => words.includes(w) && w.length > 4));
+			return [...shuffle(related, rand), ...shuffle(regions, rand)];
 		}
 		if (info?.kind === 'continent') return shuffle(['Africa', 'Asia', 'Europe', 'North America', 'South America', 'Oceania', 'Antarctica'], rand);
 		if (info?.kind === 'state') return shuffle(placesOfKind('state').map((p) => p.name), rand);

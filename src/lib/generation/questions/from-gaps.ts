@@ -46,7 +46,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		}
 		// "the US" → "_____": a country's article goes with the blank, or "The _____" would
 		// rule out every choice that is not written with "the"
-		const blankFrom = gap.cls === 'place' && gap.entity !== undefined && a.tokens[gap.first - 1]?.lower === 'the' && !view.edits.some((e) => e.last === gap.first) ? gap.first - 1 : gap.first;
+		const placeKind = gap.entity !== undefined ? a.entities[gap.entity].placeKind : undefined;
+		const blankFrom = gap.cls === 'place' && (placeKind === 'country' || placeKind === 'city') && a.tokens[gap.first - 1]?.lower === 'the' && !view.edits.some((e) => e.last === gap.first) ? gap.first - 1 : gap.first;
 		const cloze = asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: blankFrom, last: gap.last, text: BLANK }]));
 		if (!cloze.includes(BLANK) || givesAway(cloze, answers)) continue;
 		const rand = randomFor(seed, `${si}:${gap.first}`);
