@@ -7,6 +7,7 @@ import { questionsFromGaps } from './questions/from-gaps.js';
 import { findGaps, type Gap } from './questions/gaps.js';
 import { orderingQuestions } from './questions/ordering.js';
 import { definitionQuestions } from './questions/definitions.js';
+import { nativeNameQuestions } from './questions/native-names.js';
 import { whoSaidQuestions } from './questions/who-said.js';
 import { standaloneClause } from './questions/clauses.js';
 import { selectQuestions } from './rank.js';
@@ -46,6 +47,7 @@ export function allCandidates(a: Article, seed: number | string): (Candidate & {
 	out.push(...whoSaidQuestions(a, seed));
 	out.push(...orderingQuestions(a, views, centrality, seed));
 	out.push(...definitionQuestions(a, views, seed));
+	out.push(...nativeNameQuestions(a, views));
 	return out.map((c) => {
 		const central = Math.max(...c.sents.map((si) => centrality[si] ?? 0));
 		const score = Math.max(0, Math.min(1, 0.5 * central + 0.5 * c.quality - c.penalty));

@@ -110,13 +110,22 @@ export function lookupPlace(name: string): PlaceInfo | undefined {
 }
 
 /** Position of a country in MAJOR_COUNTRIES (listed roughly by prominence), for ordering built-in choices. */
+const PROMINENCE = new Map([...MAJOR_COUNTRIES].map((name, i) => [name, i]));
 export function prominence(name: string): number {
-	const order = [...MAJOR_COUNTRIES];
-	const i = order.indexOf(name);
-	return i < 0 ? order.length : i;
+	return PROMINENCE.get(name) ?? MAJOR_COUNTRIES.size;
 }
 
+const kindCache = new Map<string, PlaceInfo[]>();
 export function placesOfKind(kind: PlaceKind, continent?: string, majorOnly = false): PlaceInfo[] {
+	const key = `${kind}|${continent ?? ''}|${majorOnly}`;
+	const hit = kindCache.get(key);
+	if (hit) return hit.slice();
+	const out = placesOfKindUncached(kind, continent, majorOnly);
+	kindCache.set(key, out);
+	return out.slice();
+}
+
+function placesOfKindUncached(kind: PlaceKind, continent?: string, majorOnly = false): PlaceInfo[] {
 	const out: PlaceInfo[] = [];
 	const seen = new Set<string>();
 	for (const p of places.values()) {
@@ -171,5 +180,5 @@ export function lookupOrg(name: string): OrgInfo | undefined {
 
 /** Names of languages ("English", "Māori"), from countries-list. */
 export const LANGUAGE_NAMES = new Set(
-	Object.values(languages as Record<string, { name: string }>).map((l) => l.name.toLowerCase())
+	Object.values(languages as Record<string, { name: string; native: string }>).flatMap((l) => [l.name.toLowerCase(), l.native.toLowerCase()])
 );

@@ -166,7 +166,9 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (tokens[k].text !== ':') continue;
 		let from = k + 1;
 		if (/^(a|an|the)$/.test(tokens[from]?.lower ?? '')) from++;
-		const to = nounPhraseEnd(tokens, from, s.last);
+		let to = nounPhraseEnd(tokens, from, s.last);
+		// "protein folding": a gerund closes the phrase
+		while (to < s.last - 1 && to > from && /ing$/.test(tokens[to].lower)) to++;
 		if (to > from && to - from <= 4 && (to === s.last - 1 || to === s.last) && !gaps.some((g) => g.first < to && from < g.last)) {
 			gaps.push({ si, first: from, last: to, answer: a.text.slice(tokens[from].start, tokens[to - 1].end), kind: 'term', accept: [], quality: 0.8 });
 		}
