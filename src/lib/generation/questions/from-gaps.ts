@@ -1,0 +1,154 @@
+import type { Article } from '../analysis/article.js';
+import type { SentenceView } from '../analysis/references.js';
+import { randomFor, shuffle } from '../random.js';
+import type { Candidate } from './candidate.js';
+import { sentenceSpan } from './candidate.js';
+import { entityDistractors, phraseDistractors, quantityDistractors } from './distractors.js';
+import type { Gap } from './gaps.js';
+import { asQuestion, asStatement, BLANK, givesAway, normalize, renderTokens } from './render.js';
+import { whQuestion } from './wh.js';
+
+const NUMERIC_KINDS = new Set(['money', 'measure', 'percent', 'count', 'number']);
+const RELATIVE_TIME = /\b(last|next|this|earlier this|later this) (year|month|week)\b|\b(yesterday|today|tomorrow|recently)\b/i;
+
+/** Cloze, multiple-choice, numeric and true/false questions from the gaps of one sentence. */
+export function questionsFromGaps(a: Article, si: number, view: SentenceView, gaps: Gap[], pool: Gap[], seed: number | string): Candidate[] {
+	const s = a.sentences[si];
+	const out: Candidate[] = [];
+	const source = sentenceSpan(a.text, s.start, s.end);
+	const original = a.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
+	const statement = asStatement(renderTokens(a, s.first, s.last, view.edits));
+	const words = statement.split(/\s+/).length;
+	if (words < 6 || words > 55 || /\?["”]?$/.test(original)) return out;
+	const back = (answer: string) => `${answer}\n\n${original}`;
+	const penaltyBase = Math.max(0, words - 32) * 0.006 + (RELATIVE_TIME.test(statement) ? 0.05 : 0) + (/[“"]/.test(statement) ? 0.02 : 0);
+	let tfDone = false;
+
+	for (const gap of gaps) {
+		if (view.edits.some((e) => e.first < gap.last && gap.first < e.last)) continue;
+		const answers = [gap.answer, ...gap.accept];
+		// the same words elsewhere in the sentence would give the answer away
+		const rest = a.text.slice(s.start, a.tokens[gap.first].start) + ' ' + a.text.slice(a.tokens[gap.last - 1].end, s.end);
+		if (givesAway(rest, answers)) continue;
+		const cloze = asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: gap.first, last: gap.last, text: BLANK }]));
+		if (!cloze.includes(BLANK) || givesAway(cloze, answers)) continue;
+		const rand = randomFor(seed, `${si}:${gap.first}`);
+		const q = gap.quantity;
+		const answerWords = gap.answer.split(/\s+/).length;
+		const fact = `${si}:${normalize(gap.answer)}`;
+		const penalty = penaltyBase + (answerWords > 4 ? 0.04 * (answerWords - 4) : 0);
+		const explanation = `The article says: “${original}”`;
+
+		// typed cloze: short answers a student can write from memory
+		if (answerWords <= 5 && (gap.kind !== 'quantity' || (q && !NUMERIC_KINDS.has(q.kind)))) {
+			out.push({
+				type: 'cloze',
+				prompt: cloze,
+				answer: gap.answer,
+				options: [],
+				accept: acceptFor(gap),
+				explanation,
+				sources: [source],
+				sents: [si],
+				fact,
+				quality: gap.quality * (gap.kind === 'phrase' ? 0.85 : 0.95),
+				penalty,
+				card: { front: cloze, back: back(gap.answer) }
+			});
+		}
+
+		// multiple choice
+		const wh = gap.kind === 'entity' ? whQuestion(a, si, view, gap) : null;
+		const mcPrompt = wh ?? cloze;
+		const distractors =
+			gap.kind === 'entity' ? entityDistractors(a, gap, mcPrompt, rand) : gap.kind === 'quantity' ? quantityDistractors(a, gap, mcPrompt, rand) : phraseDistractors(a, gap, pool, mcPrompt);
+		if (distractors.length >= 2 && !givesAway(mcPrompt, answers)) {
+			const key = gap.kind === 'entity' && gap.entity !== undefined ? a.entities[gap.entity].name : gap.answer;
+			const options = shuffle([key, ...distractors], rand);
+			out.push({
+				type: 'multiple_choice',
+				prompt: mcPrompt,
+				answer: key,
+				options,
+				accept: [],
+				explanation,
+				sources: [source],
+				sents: [si],
+				fact,
+				quality: gap.quality * (distractors.length >= 3 ? 1 : 0.85) * (wh ? 1.05 : 1),
+				penalty,
+				card: { front: mcPrompt, back: back(key) }
+			});
+		}
+
+		// numeric: numbers with units, amounts, counts
+		if (q && NUMERIC_KINDS.has(q.kind) && q.value2 === undefined && !q.words) {
+			const unit = [q.prefix, q.scale, q.unit].filter(Boolean).join(' ') || undefined;
+			const hint = q.kind === 'count' || q.kind === 'number' ? (q.scale ? ` (${q.scale})` : '') : q.kind === 'percent' ? ' (%)' : unit ? ` (${unit})` : '';
+			const numPrompt = asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: gap.first, last: gap.last, text: BLANK + hint }]));
+			const approx = !!q.approx && !/^(c\.|circa)$/.test(q.approx);
+			const tolerance = approx ? niceTolerance(q.value * 0.1) : q.decimals > 0 || q.value < 100 ? 0 : niceTolerance(q.value * 0.01);
+			const stated = tolerance > 0 ? ` Give the number${unit ? ` in ${unit}` : ''}; answers within ±${tolerance.toLocaleString('en-US')} count.` : '';
+			if (!givesAway(numPrompt, [q.text])) {
+				out.push({
+					type: 'numeric',
+					prompt: numPrompt + stated,
+					answer: q.text,
+					options: [],
+					accept: [],
+					explanation,
+					sources: [source],
+					sents: [si],
+					fact,
+					quality: gap.quality * 0.9,
+					penalty,
+					value: q.value,
+					tolerance,
+					unit,
+					card: { front: numPrompt, back: back(q.text) }
+				});
+			}
+		}
+
+		// true/false: the sentence as written, or with a same-kind value from the article swapped in
+		if (!tfDone && distractors.length >= 1 && gap.kind !== 'phrase' && gap.quality >= 0.55) {
+			const swap = distractors[0];
+			const makeFalse = rand() < 0.5;
+			const text = makeFalse ? asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: gap.first, last: gap.last, text: swap }])) : statement;
+			if (text !== statement || !makeFalse) {
+				tfDone = true;
+				out.push({
+					type: 'true_false',
+					prompt: text,
+					answer: makeFalse ? 'False' : 'True',
+					options: ['True', 'False'],
+					accept: [],
+					explanation: makeFalse ? `False: the article says ${gap.answer}, not ${swap}. “${original}”` : explanation,
+					sources: [source],
+					sents: [si],
+					fact: `${si}:tf`,
+					quality: gap.quality * 0.8,
+					penalty,
+					card: { front: cloze, back: back(gap.answer) }
+				});
+			}
+		}
+	}
+	void asQuestion;
+	return out;
+}
+
+function acceptFor(gap: Gap): string[] {
+	const out = new Set<string>();
+	for (const x of gap.accept) out.add(x);
+	const bare = gap.answer.replace(/^(the|a|an)\s+/i, '');
+	if (bare !== gap.answer) out.add(bare);
+	out.delete(gap.answer);
+	return [...out];
+}
+
+function niceTolerance(x: number): number {
+	if (x <= 0) return 0;
+	const mag = Math.pow(10, Math.floor(Math.log10(x)));
+	return Math.max(1, Math.round(x / mag) * mag);
+}
