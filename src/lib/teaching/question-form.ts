@@ -69,12 +69,3 @@ export function cardFor(content: Pick<QuestionContent, 'prompt' | 'answer'>, sou
 	const source = sources.map((s) => s.text).join(' … ');
 	return { cardFront: content.prompt, cardBack: source ? `${answer}\n\n${source}` : answer };
 }
-
-export const TYPE_LABELS: Record<QuestionType, string> = {
-	multiple_choice: 'Multiple choice',
-	cloze: 'Fill in the blank',
-	true_false: 'True or false',
-	numeric: 'Number',
-	who_said: 'Who said it',
-	ordering: 'Put in order'
-};

@@ -123,28 +123,26 @@ export function renameSet(db: DB, setId: number, rawTitle: string): string {
 type Replacement = Partial<typeof questions.$inferInsert>;
 
 /**
- * Writes new content for a question of the set. A question no assignment uses is changed
- * in place; one an assignment uses gets a new version that takes its place in the set
- * (and in no other set), so assigned quizzes and students' cards keep what students saw.
- * Returns the id of the question now in the set.
+ * Writes new content for a question. A question no assignment uses is changed in place; one
+ * an assignment uses gets a new version that takes its place in the sets holding it, so
+ * assigned quizzes and students' cards keep what students saw. Returns the id of the
+ * question now in the sets.
  */
-export function replaceQuestionContent(tx: Tx, setId: number, old: Question, changes: Replacement, now: Date): number {
+export function replaceQuestionContent(tx: Tx, old: Question, changes: Replacement, now: Date): number {
 	const used = (assignmentUse(tx, [old.id]).get(old.id) ?? 0) > 0;
 	if (!used) {
 		tx.update(questions).set({ ...changes, updatedAt: now }).where(eq(questions.id, old.id)).run();
 		return old.id;
 	}
-	// eslint-disable-next-line @typescript-eslint/no-unused-vars
-	const { id: _id, createdAt: _created, ...copy } = old;
+	const copy: Partial<Question> = { ...old };
+	delete copy.id;
+	delete copy.createdAt;
 	const fresh = tx
 		.insert(questions)
-		.values({ ...copy, ...changes, previousVersionId: old.id, createdAt: now, updatedAt: now })
+		.values({ ...(copy as Omit<Question, 'id' | 'createdAt'>), ...changes, previousVersionId: old.id, createdAt: now, updatedAt: now })
 		.returning({ id: questions.id })
 		.get();
-	tx.update(setItems)
-		.set({ questionId: fresh.id })
-		.where(and(eq(setItems.setId, setId), eq(setItems.questionId, old.id)))
-		.run();
+	tx.update(setItems).set({ questionId: fresh.id }).where(eq(setItems.questionId, old.id)).run();
 	return fresh.id;
 }
 
@@ -165,13 +163,11 @@ export function updateQuestion(db: DB, setId: number, questionId: number | null,
 	return db.transaction((tx) => {
 		const old = questionInSet(tx, setId, questionId);
 		const content = validateQuestion({ ...input, type: old.type });
-		return replaceQuestionContent(
-			tx,
-			setId,
-			old,
-			{ ...contentColumns(content, old.sources), origin: old.origin === 'manual' ? 'manual' : 'edited' },
-			now
-		);
+		const columns = contentColumns(content, old.sources);
+		// Keep the generator's card text for the parts the teacher did not change.
+		if (content.prompt === old.prompt) columns.cardFront = old.cardFront;
+		if (JSON.stringify(content.answer) === JSON.stringify(old.answer)) columns.cardBack = old.cardBack;
+		return replaceQuestionContent(tx, old, { ...columns, origin: old.origin === 'manual' ? 'manual' : 'edited' }, now);
 	});
 }
 
