@@ -2,8 +2,8 @@
  * The "Assign a set" form, checked and converted: times typed in the teacher's time zone
  * become instants (see zoned-time.ts for the daylight-saving rules).
  */
-import { ValidationError } from '$lib/server/errors';
-import { ASSIGNMENT_KINDS, FEEDBACK_MODES } from '$lib/server/db/schema';
+import { ValidationError } from '../server/errors';
+import { ASSIGNMENT_KINDS, FEEDBACK_MODES } from '../server/db/schema';
 import { localInputToDate } from './zoned-time';
 
 export const ASSIGNMENT_LIMITS = { title: 200, attempts: 10, timeLimitMinutes: 600 } as const;

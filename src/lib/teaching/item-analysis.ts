@@ -39,8 +39,8 @@
  * - Options: for choice questions, how many students chose each option; for typed and
  *   ordering questions, the most common answers given.
  */
-import type { QuestionType } from '$lib/server/db/schema';
-import { normaliseAnswer } from '$lib/study/answers';
+import type { QuestionType } from '../server/db/schema';
+import { normaliseAnswer } from '../study/answers';
 
 export const THRESHOLDS = {
 	minStudents: 5,

@@ -7,7 +7,7 @@
  * A card never reviewed — or missing — is not known yet: its recall counts as 0.
  */
 import { fsrs, type FSRS } from 'ts-fsrs';
-import type { Card } from '$lib/server/db/schema';
+import type { Card } from '../server/db/schema';
 
 export type CardMemory = Pick<
 	Card,

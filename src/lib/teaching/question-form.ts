@@ -1,4 +1,4 @@
-import type { QuestionType, SourceSpan } from '$lib/server/db/schema';
+import type { QuestionType, SourceSpan } from '../server/db/schema';
 import type { QuestionContent } from './question-validation';
 
 /**

@@ -11,9 +11,9 @@
  *   are the same items in the order shown)
  * - everywhere: prompt ≤ 1000 characters, each option ≤ 300, at most 8 options
  */
-import { ValidationError } from '$lib/server/errors';
-import type { QuestionType } from '$lib/server/db/schema';
-import { normaliseAnswer } from '$lib/study/answers';
+import { ValidationError } from '../server/errors';
+import type { QuestionType } from '../server/db/schema';
+import { normaliseAnswer } from '../study/answers';
 
 export const LIMITS = {
 	prompt: 1000,

@@ -1,4 +1,4 @@
-import type { SourceSpan } from '$lib/server/db/schema';
+import type { SourceSpan } from '../server/db/schema';
 
 /**
  * Splits an article into sentences with their offsets, so a teacher adding a question by

@@ -11,7 +11,7 @@ import type { DB } from '../db/client';
 import { assignmentItems, attemptAnswers, attempts, questions, questionSets, type Assignment, type Class } from '../db/schema';
 import { listMembers } from './membership';
 import { loadDeckMastery } from './class-mastery';
-import { analyseItems, type Response, type StudentAnswers } from '$lib/teaching/item-analysis';
+import { analyseItems, type Response, type StudentAnswers } from '../../teaching/item-analysis';
 import { assignmentPhase } from './assignments';
 
 export function loadAssignmentReport(db: DB, assignment: Assignment, cls: Class, now: Date) {

@@ -6,7 +6,7 @@ import type { DB } from '../db/client';
 import { assignmentItems, assignments, memberships, questions, questionSets, setItems, type Class } from '../db/schema';
 import { ValidationError } from '../errors';
 import { ensureCards } from '../cards';
-import type { AssignmentInput } from '$lib/teaching/assignment-input';
+import type { AssignmentInput } from '../../teaching/assignment-input';
 import { listSets } from './set-editor';
 
 /** The teacher's sets that can be assigned: those with at least one approved question. */

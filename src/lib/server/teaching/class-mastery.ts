@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DB } from '../db/client';
 import { assignmentItems, cards, users } from '../db/schema';
-import { studentMastery, type CardMemory, type StudentMastery } from '$lib/teaching/mastery';
+import { studentMastery, type CardMemory, type StudentMastery } from '../../teaching/mastery';
 
 export type DeckMastery = {
 	assignmentId: number;

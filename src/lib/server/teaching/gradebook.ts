@@ -9,7 +9,7 @@ import type { DB } from '../db/client';
 import { assignments, attempts, type Class } from '../db/schema';
 import { listMembers, type Member } from './membership';
 import { loadDeckMastery } from './class-mastery';
-import { toCsv, type CsvCell } from '$lib/teaching/csv';
+import { toCsv, type CsvCell } from '../../teaching/csv';
 
 export type QuizCell = {
 	kind: 'quiz';

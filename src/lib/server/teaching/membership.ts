@@ -7,7 +7,7 @@ import { assignmentItems, assignments, classes, memberships, users, type Class }
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { ensureCards } from '../cards';
 import { unusedJoinCode } from '../classes';
-import { JOIN_CODE_MAX, normaliseJoinCode } from '$lib/teaching/join-code';
+import { JOIN_CODE_MAX, normaliseJoinCode } from '../../teaching/join-code';
 
 export type JoinResult = { cls: Class; joined: boolean; cardsAdded: number };
 

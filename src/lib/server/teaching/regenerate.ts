@@ -13,9 +13,9 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { DB } from '../db/client';
 import { articles, questions, setItems, type Question, type SourceSpan } from '../db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import type { GeneratedQuestion } from '$lib/generation';
-import { validateQuestion } from '$lib/teaching/question-validation';
-import { normaliseAnswer } from '$lib/study/answers';
+import type { GeneratedQuestion } from '../../generation/index';
+import { validateQuestion } from '../../teaching/question-validation';
+import { normaliseAnswer } from '../../study/answers';
 import { replaceQuestionContent } from './set-editor';
 
 /** Produces every candidate question for a text, ranked best first. */
@@ -23,7 +23,7 @@ export type CandidateSource = (text: string, options: { seed: number; title: str
 
 /** The generator in this thread (tests, scripts); the web app passes its worker pool instead. */
 export const generateInProcess: CandidateSource = async (text, { seed, title }) => {
-	const { generate } = await import('$lib/generation');
+	const { generate } = await import('../../generation/index');
 	return generate(text, { count: 0, seed, title }).questions;
 };
 

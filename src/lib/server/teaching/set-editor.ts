@@ -17,9 +17,9 @@ import {
 	type SourceSpan
 } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
-import { validateQuestion, type QuestionContent } from '$lib/teaching/question-validation';
-import { cardFor } from '$lib/teaching/question-form';
-import { splitSentences } from '$lib/teaching/sentences';
+import { validateQuestion, type QuestionContent } from '../../teaching/question-validation';
+import { cardFor } from '../../teaching/question-form';
+import { splitSentences } from '../../teaching/sentences';
 
 export const SET_TITLE_MAX = 200;
 
