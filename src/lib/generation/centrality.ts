@@ -24,6 +24,21 @@ export function sentenceCentrality(a: Article): number[] {
 			}
 		}
 		if (a.quantitiesBySent[s.index].length) score += 0.3;
+		// a sentence that introduces a name, or defines a term, carries a key fact
+		let introduces = 0;
+		for (const m of a.mentionsBySent[s.index]) {
+			const e = a.entities[m.entity];
+			if (e.mentions[0] === m && e.cls !== 'group' && m.entity !== a.topic) introduces++;
+		}
+		score += Math.min(0.5, 0.2 * introduces);
+		let defines = false;
+		for (let k = s.first; k < s.last - 1; k++) {
+			const w = a.tokens[k].lower;
+			if (w === 'called' || w === 'termed' || (w === 'known' && a.tokens[k + 1].lower === 'as') || (w === 'which' && a.tokens[k + 1].lower === 'means') || (w === 'referred' && a.tokens[k + 1].lower === 'to')) defines = true;
+		}
+		if (defines) score += 0.4;
+		// hedged statements are weaker facts
+		for (let k = s.first; k < s.last; k++) if (/^(may|might|perhaps|possibly|apparently|likely|seems|seem)$/.test(a.tokens[k].lower)) score -= 0.1;
 		const len = s.last - s.first;
 		if (len < 8) score *= 0.7;
 		const position = 1 - s.para / a.paragraphs;

@@ -64,7 +64,7 @@ async function readInput(file: string): Promise<{ raw: string; kind: ArticleKind
 	} catch (e) {
 		const code = (e as NodeJS.ErrnoException).code;
 		const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-		throw new GenerationError('empty', `Cannot read ${file}: ${why}.`);
+		throw new GenerationError('unreadable', `Cannot read ${file}: ${why}.`);
 	}
 	const raw = decodeInput(bytes);
 	return { raw, kind: guessKind(file === '-' ? '' : file, raw) };

@@ -7,7 +7,8 @@ export type GenerationErrorCode =
 	| 'too_short'
 	| 'fetch_failed'
 	| 'private_address'
-	| 'bad_url';
+	| 'bad_url'
+	| 'unreadable';
 
 /**
  * An input the generator cannot use. `message` is a complete sentence meant for the

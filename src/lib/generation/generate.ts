@@ -40,7 +40,7 @@ export function allCandidates(a: Article, seed: number | string): (Candidate & {
 	out.push(...orderingQuestions(a, views, centrality, seed));
 	return out.map((c) => {
 		const central = Math.max(...c.sents.map((si) => centrality[si] ?? 0));
-		const score = Math.max(0, Math.min(1, 0.4 * central + 0.6 * c.quality - c.penalty));
+		const score = Math.max(0, Math.min(1, 0.5 * central + 0.5 * c.quality - c.penalty));
 		return { ...c, score: Math.round(score * 1000) / 1000 };
 	});
 }

@@ -6,7 +6,7 @@ import { normalize } from './questions/render.js';
 const SHARE: Record<QuestionType, number> = {
 	multiple_choice: 0.4,
 	cloze: 0.35,
-	true_false: 0.2,
+	true_false: 0.15,
 	numeric: 0.15,
 	who_said: 0.1,
 	ordering: 0.05

@@ -4,6 +4,16 @@ import { tokenize, type Sentence, type Token } from './tokens.js';
 import { findEntities, type Entity, type Mention } from './entities.js';
 import { findQuantities, type Quantity } from './numbers.js';
 import { findQuotations, type Quotation } from './quotes.js';
+import { personBefore } from './antecedents.js';
+import { nlp } from './nlp.js';
+
+function nlpDoc(text: string): { pos: string; lemma: string }[] {
+	const { its } = nlp();
+	const d = nlp().readDoc(text).tokens();
+	const pos = d.out(its.pos) as string[];
+	const lemma = (d.out as (f: unknown) => string[])(its.lemma);
+	return pos.map((p, i) => ({ pos: p, lemma: lemma[i] }));
+}
 
 /** Everything the question builders need to know about one article. */
 export interface Article {
@@ -21,6 +31,8 @@ export interface Article {
 	quantitiesBySent: Quantity[][];
 	/** Lemma frequencies of nouns and adjectives, for key terms. */
 	lemmaCount: Map<string, number>;
+	/** Lemmas of the title's nouns: the article's subject, too obvious to blank. */
+	titleLemmas: Set<string>;
 	/** The entity the article is about (its title or most frequent name), if any. */
 	topic?: number;
 	paragraphs: number;
@@ -39,12 +51,12 @@ export function analyse(text: string, opts: { markdown?: boolean; title?: string
 	const quantitiesBySent: Quantity[][] = doc.sentences.map(() => []);
 	for (const q of quantities) quantitiesBySent[q.sent]?.push(q);
 
+	// "he said" after a quotation: the person the text was last about, as for any "he"
 	const lastPersonBefore = (tok: number): number | undefined => {
-		for (let k = mentions.length - 1; k >= 0; k--) {
-			const m = mentions[k];
-			if (m.first < tok && entities[m.entity].cls === 'person' && tok - m.first < 400) return m.entity;
-		}
-		return undefined;
+		const si = doc.tokens[tok].sent;
+		const here = mentionsBySent[si].filter((m) => m.first < tok && entities[m.entity].cls === 'person');
+		if (here.length) return here[0].entity;
+		return personBefore({ sentences: doc.sentences, mentionsBySent, entities }, si);
 	};
 	const quotations = findQuotations(doc, entities, mentions, lastPersonBefore);
 
@@ -54,6 +66,11 @@ export function analyse(text: string, opts: { markdown?: boolean; title?: string
 	const titleBlock = blocks.find((b) => b.kind === 'title');
 	const title = opts.title ?? (titleBlock ? text.slice(titleBlock.start, titleBlock.end).trim() : '');
 	const topic = findTopic(entities, title);
+	const titleLemmas = new Set<string>();
+	if (title) {
+		const doc2 = nlpDoc(title);
+		for (const t of doc2) if (t.pos === 'NOUN' || t.pos === 'PROPN') titleLemmas.add(t.lemma);
+	}
 	return {
 		text,
 		title,
@@ -67,6 +84,7 @@ export function analyse(text: string, opts: { markdown?: boolean; title?: string
 		mentionsBySent,
 		quantitiesBySent,
 		lemmaCount,
+		titleLemmas,
 		topic,
 		paragraphs: Math.max(1, ...doc.sentences.map((s) => s.para + 1))
 	};
@@ -74,7 +92,10 @@ export function analyse(text: string, opts: { markdown?: boolean; title?: string
 
 function findTopic(entities: Entity[], title: string): number | undefined {
 	const lowerTitle = title.toLowerCase();
-	const inTitle = entities.filter((e) => e.mentions.length && lowerTitle.includes(e.name.toLowerCase())).sort((a, b) => b.mentions.length - a.mentions.length);
+	// the name that fills most of the title ("Mali Empire" rather than "Mali")
+	const inTitle = entities
+		.filter((e) => e.mentions.length && lowerTitle.includes(e.name.toLowerCase()))
+		.sort((a, b) => b.name.length - a.name.length || b.mentions.length - a.mentions.length);
 	if (inTitle.length) return inTitle[0].id;
 	const total = entities.reduce((s, e) => s + e.mentions.length, 0);
 	const top = entities.slice().sort((a, b) => b.mentions.length - a.mentions.length)[0];

@@ -91,6 +91,11 @@ export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions:
 					j += 2;
 					continue;
 				}
+				// "Tarikh al-Sudan"
+				if (CONNECTORS.has(t.lower) && tokens[j + 1]?.text === '-' && !tokens[j + 1].space && tokens[j + 2] && !tokens[j + 2].space && isCap(tokens[j + 2])) {
+					j += 3;
+					continue;
+				}
 				// "Bank of England", "Association of Southeast Asian Nations", "Treaty of Waitangi"
 				const orgSoFar = tokens.slice(i, j).some((x) => ORG_HEADS.has(x.lower));
 				if ((CONNECTORS.has(t.lower) || (orgSoFar && (t.lower === 'for' || (t.lower === 'and' && tokens.slice(i, j).some((x) => x.lower === 'for'))))) && j + 1 < s.last) {
@@ -204,7 +209,9 @@ export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions:
 	}
 	// "Mansa Musa took the throne. He made a pilgrimage ...": a name followed by "He" is a person
 	for (const s of sentences) {
-		const t = tokens[s.first];
+		let f = s.first;
+		while (f < s.last - 1 && (tokens[f].pos === 'ADV' || tokens[f].pos === 'CCONJ' || tokens[f].text === ',')) f++;
+		const t = tokens[f];
 		if (!t || !/^(he|she|his|her)$/.test(t.lower) || s.index === 0) continue;
 		const prev = sentences[s.index - 1];
 		const cand = mentions.find((m) => m.sent === prev.index && entities[m.entity].cls === 'name');

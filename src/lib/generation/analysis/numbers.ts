@@ -46,6 +46,14 @@ export function findQuantities(doc: TokenizedDoc): Quantity[] {
 	const { tokens, sentences } = doc;
 	const out: Quantity[] = [];
 	for (const s of sentences) {
+		// bracket depth of every token of the sentence
+		const depth = new Map<number, number>();
+		let d = 0;
+		for (let k = s.first; k < s.last; k++) {
+			if (tokens[k].text === '(' || tokens[k].text === '[') d++;
+			depth.set(k, d);
+			if ((tokens[k].text === ')' || tokens[k].text === ']') && d > 0) d--;
+		}
 		let i = s.first;
 		while (i < s.last) {
 			const q = readQuantity(tokens, i, s.last);
@@ -54,7 +62,7 @@ export function findQuantities(doc: TokenizedDoc): Quantity[] {
 				q.start = tokens[q.first].start;
 				q.end = tokens[q.last - 1].end;
 				q.text = surface(tokens, q.first, q.last);
-				q.bracketed = tokens[q.first - 1]?.text === '(' || (q.approx ? tokens[q.first - 2]?.text === '(' : false);
+				q.bracketed = (depth.get(q.first) ?? 0) > 0;
 				out.push(q);
 				i = q.last;
 			} else i++;

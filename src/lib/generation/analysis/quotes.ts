@@ -94,8 +94,11 @@ function attribute(q: Quotation, tokens: Token[], entities: Entity[], mentions: 
 			}
 			return;
 		}
-		const m = personAt(k) ?? personAt(verbAt + 1);
-		if (m && (m.first === k || m.first === verbAt + 1)) {
+		// titles may stand before the name: “...,” Lieutenant General Keo Vanthan, a spokesman ..., told
+		let n = k;
+		while (n < verbAt && n < k + 3 && /^\p{Lu}/u.test(tokens[n].text) && !personAt(n)) n++;
+		const m = personAt(n) ?? personAt(verbAt + 1);
+		if (m && (m.first === n || m.first === verbAt + 1)) {
 			q.speaker = m.entity;
 			return;
 		}
@@ -106,7 +109,8 @@ function attribute(q: Quotation, tokens: Token[], entities: Entity[], mentions: 
 	const s = tokens[open].sent;
 	for (let x = open - 1; x >= 0 && tokens[x].sent === s && x >= open - 25; x--) {
 		if (SPEECH_VERBS.has(tokens[x].lower) && tokens[x].pos === 'VERB') {
-			for (let y = x - 1; y >= 0 && tokens[y].sent === s && y >= x - 4; y--) {
+			let reach = 4;
+			for (let y = x - 1; y >= 0 && tokens[y].sent === s && y >= x - reach; y--) {
 				if (/^(he|she)$/.test(tokens[y].lower)) {
 					const p = lastPersonBefore(y);
 					if (p !== undefined) {
@@ -116,7 +120,9 @@ function attribute(q: Quotation, tokens: Token[], entities: Entity[], mentions: 
 					return;
 				}
 				if (tokens[y].text === ')') {
+					const close = y;
 					while (y > 0 && tokens[y].text !== '(') y--;
+					reach += close - y + 1; // life dates in brackets do not count against the window
 					continue;
 				}
 				const m = personAt(y);

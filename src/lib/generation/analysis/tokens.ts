@@ -42,13 +42,17 @@ export function tokenize(text: string, blocks: Block[]): TokenizedDoc {
 	blocks.forEach((block, b) => {
 		if (block.kind !== 'body') return;
 		const source = text.slice(block.start, block.end);
-		const doc = nlp().readDoc(source);
+		// wink splits words at letters with diacritics ("Māori" → "M", "ā", "ori"); give it
+		// the plain letters, one for one, so offsets stay the same
+		const doc = nlp().readDoc(foldDiacritics(source));
 		const tk = doc.tokens();
 		const values = tk.out() as string[];
 		const pos = tk.out(its.pos) as string[];
 		const types = tk.out(its.type) as string[];
-		const lemmas = tk.out(its.lemma) as string[];
+		// wink's typings declare its.lemma with the model-addon signature out() does not accept
+		const lemmas = (tk.out as (f: unknown) => string[])(its.lemma);
 		const base = tokens.length;
+		const folded = foldDiacritics(source);
 		let cursor = 0;
 		const local: Token[] = [];
 		for (let k = 0; k < values.length; k++) {
@@ -57,7 +61,7 @@ export function tokenize(text: string, blocks: Block[]): TokenizedDoc {
 				local.push(placeholder());
 				continue;
 			}
-			let at = source.indexOf(v, cursor);
+			let at = folded.indexOf(v, cursor);
 			// wink normalises a few tokens; fall back to the next non-space character
 			if (at < 0 || at - cursor > 40) {
 				at = cursor;
@@ -101,6 +105,24 @@ export function tokenize(text: string, blocks: Block[]): TokenizedDoc {
 		void base;
 	});
 	return { tokens, sentences };
+}
+
+const foldCache = new Map<string, string>();
+
+/** Replaces each accented letter by its base letter when that keeps the length. */
+export function foldDiacritics(s: string): string {
+	if (!/[\u00c0-\u024f\u1e00-\u1eff]/.test(s)) return s;
+	let out = '';
+	for (const ch of s) {
+		let f = foldCache.get(ch);
+		if (f === undefined) {
+			const base = ch.normalize('NFD')[0];
+			f = base.length === ch.length && /[a-zA-Z]/.test(base) && /[\u00c0-\u024f\u1e00-\u1eff]/.test(ch) ? base : ch;
+			foldCache.set(ch, f);
+		}
+		out += f;
+	}
+	return out;
 }
 
 function placeholder(): Token {

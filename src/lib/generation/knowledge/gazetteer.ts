@@ -12,6 +12,8 @@ export interface PlaceInfo {
 	continent?: string;
 	/** For capitals: the country's name. */
 	capitalOf?: string;
+	/** The country's standard name, shared by all its aliases. */
+	canonical?: string;
 }
 
 const places = new Map<string, PlaceInfo>();
@@ -48,7 +50,7 @@ const COUNTRY_ALIASES: Record<string, string[]> = {
 };
 
 for (const [code, c] of Object.entries(countries) as [string, { name: string; continent: string; capital: string }][]) {
-	for (const name of [c.name, ...(COUNTRY_ALIASES[code] ?? [])]) add({ name, kind: 'country', continent: c.continent });
+	for (const name of [c.name, ...(COUNTRY_ALIASES[code] ?? [])]) add({ name, kind: 'country', continent: c.continent, canonical: c.name });
 	if (c.capital) add({ name: c.capital, kind: 'city', continent: c.continent, capitalOf: c.name });
 }
 for (const name of Object.values(continents)) add({ name, kind: 'continent' });
@@ -84,18 +86,33 @@ const CITIES: [string, string][] = (
 	.split('|')
 	.map((p) => p.split(':') as [string, string]);
 for (const [name, continent] of CITIES) add({ name, kind: 'city', continent });
+const CITY_NAMES = new Set(CITIES.map(([name]) => name));
+
+/** Countries most readers know: built-in distractors come from these, not from every territory. */
+export const MAJOR_COUNTRIES = new Set(
+	(
+		'United States|Canada|Mexico|Brazil|Argentina|Chile|Peru|Colombia|Venezuela|Cuba|United Kingdom|France|Germany|Italy|Spain|Portugal|' +
+		'Netherlands|Belgium|Switzerland|Austria|Sweden|Norway|Denmark|Finland|Poland|Greece|Ireland|Russia|Ukraine|Turkey|Egypt|Nigeria|' +
+		'South Africa|Kenya|Ethiopia|Morocco|Algeria|Ghana|Mali|Senegal|Niger|Sudan|Libya|Tunisia|Tanzania|China|Japan|India|Pakistan|' +
+		'Bangladesh|Indonesia|Thailand|Vietnam|Cambodia|Laos|Myanmar|Malaysia|Philippines|Singapore|South Korea|North Korea|Iran|Iraq|' +
+		'Saudi Arabia|Israel|Syria|Afghanistan|Australia|New Zealand|Fiji|Papua New Guinea|Samoa|Tonga'
+	).split('|')
+);
 
 export function lookupPlace(name: string): PlaceInfo | undefined {
 	return places.get(name.toLowerCase()) ?? places.get(name.toLowerCase().replace(/^the /, ''));
 }
 
-export function placesOfKind(kind: PlaceKind, continent?: string): PlaceInfo[] {
+export function placesOfKind(kind: PlaceKind, continent?: string, majorOnly = false): PlaceInfo[] {
 	const out: PlaceInfo[] = [];
 	const seen = new Set<string>();
 	for (const p of places.values()) {
 		if (p.kind !== kind || (continent && p.continent !== continent)) continue;
 		// one spelling per country: skip aliases that are abbreviations
 		if (p.name.length <= 3 || /\./.test(p.name) || seen.has(p.name)) continue;
+		if (majorOnly && kind === 'country' && !MAJOR_COUNTRIES.has(p.name)) continue;
+		if (majorOnly && kind === 'city' && !p.capitalOf && !CITY_NAMES.has(p.name)) continue;
+		if (majorOnly && kind === 'city' && p.capitalOf && !MAJOR_COUNTRIES.has(p.capitalOf)) continue;
 		seen.add(p.name);
 		out.push(p);
 	}

@@ -2,12 +2,23 @@ import type { Article } from '../analysis/article.js';
 import type { Entity } from '../analysis/entities.js';
 import { formatLike, type Quantity } from '../analysis/numbers.js';
 import { KNOWN_ORGS, lookupPlace, placesOfKind } from '../knowledge/gazetteer.js';
-import { MONTHS } from '../knowledge/lexicon.js';
+import { MONTHS, ORG_HEADS } from '../knowledge/lexicon.js';
 import { shuffle, type Random } from '../random.js';
 import { normalize } from './render.js';
 import type { Gap } from './gaps.js';
 
 const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'and', 'to', 'for', 'by', 'with', 'at', 'as', 'is', 'was', 'were', 'are', 'be', 'been', 'that', 'this', 'it', 'its', 'his', 'her', 'their', 'from', 'which', 'who', 'has', 'had', 'have']);
+
+// Per-article caches: the "also true" check looks at every sentence for every choice.
+const sentenceCache = new WeakMap<Article, { norm: string[]; lemmas: Set<string>[]; containing: Map<string, number[]> }>();
+function sentenceInfo(a: Article) {
+	let c = sentenceCache.get(a);
+	if (!c) {
+		c = { norm: a.sentences.map((s) => ` ${normalize(a.text.slice(s.start, s.end))} `), lemmas: a.sentences.map((s) => contentLemmas(a, s.index)), containing: new Map() };
+		sentenceCache.set(a, c);
+	}
+	return c;
+}
 
 function contentLemmas(a: Article, si: number, skip?: [number, number]): Set<string> {
 	const s = a.sentences[si];
@@ -25,14 +36,20 @@ function contentLemmas(a: Article, si: number, skip?: [number, number]): Set<str
  * another sentence holds the candidate and most of this sentence's other words.
  */
 export function alsoTrue(a: Article, gap: Gap, candidate: string): boolean {
-	const mine = contentLemmas(a, gap.si, [gap.first, gap.last]);
 	const c = normalize(candidate);
 	if (!c) return false;
-	for (const s of a.sentences) {
-		if (s.index === gap.si) continue;
-		const text = ` ${normalize(a.text.slice(s.start, s.end))} `;
-		if (!text.includes(` ${c} `)) continue;
-		const theirs = contentLemmas(a, s.index);
+	const info = sentenceInfo(a);
+	let mine: Set<string> | null = null;
+	let where = info.containing.get(c);
+	if (!where) {
+		where = [];
+		for (let k = 0; k < info.norm.length; k++) if (info.norm[k].includes(` ${c} `)) where.push(k);
+		info.containing.set(c, where);
+	}
+	for (const si of where) {
+		if (si === gap.si) continue;
+		mine ??= contentLemmas(a, gap.si, [gap.first, gap.last]);
+		const theirs = info.lemmas[si];
 		let shared = 0;
 		for (const l of mine) if (theirs.has(l)) shared++;
 		if (mine.size && shared / mine.size >= 0.5) return true;
@@ -43,18 +60,36 @@ export function alsoTrue(a: Article, gap: Gap, candidate: string): boolean {
 function sameKind(key: Entity, e: Entity): number {
 	if (e.id === key.id || !e.mentions.length) return 0;
 	if (key.cls === 'place' && e.cls === 'place') {
-		if (key.placeKind && e.placeKind === key.placeKind) return 3;
-		if (!key.placeKind && !e.placeKind) return 2;
-		return key.placeKind === 'country' && e.cls === 'place' && e.placeKind === undefined ? 0 : 1;
+		const kk = placeType(key);
+		const ek = placeType(e);
+		if (kk === ek) return 3;
+		// a country among cities or a river among regions is the wrong kind
+		return (kk === 'place' && ek !== 'country' && ek !== 'city') || (ek === 'place' && kk !== 'country' && kk !== 'city') ? 1 : 0;
 	}
 	if ((key.cls === 'polity' && e.cls === 'place' && e.placeKind === 'country') || (key.cls === 'place' && key.placeKind === 'country' && e.cls === 'polity')) return 1;
 	if (key.cls !== e.cls) return 0;
-	if (key.cls === 'org' || key.cls === 'law' || key.cls === 'event' || key.cls === 'polity') return e.head === key.head ? 3 : 2;
+	if (key.cls === 'org') {
+		// a party among parties, a company among companies; generic institutions never
+		if (!/\s/.test(e.name) && ORG_HEADS.has(e.name.toLowerCase())) return 0;
+		if (e.head === key.head) return 3;
+		return ORG_HEADS.has(key.head) || ORG_HEADS.has(e.head) ? 0 : 2;
+	}
+	if (key.cls === 'law' || key.cls === 'event' || key.cls === 'polity') return e.head === key.head ? 3 : 2;
 	if (key.cls === 'person') {
 		const shared = key.roles.some((r) => e.roles.includes(r));
 		return shared ? 3 : 2;
 	}
 	return 2;
+}
+
+function placeType(e: Entity): string {
+	if (e.placeKind) return e.placeKind === 'state' ? 'region' : e.placeKind === 'continent' ? 'region' : e.placeKind;
+	if (/^(river|sea|ocean|lake|bay|gulf|strait|straits|channel|canal|harbor|harbour|sound)$/.test(e.head)) return 'water';
+	if (/^(island|islands|isles)$/.test(e.head)) return 'island';
+	if (/^(mountains|mountain|alps|range|hills|highlands|plateau|volcano|glacier)$/.test(e.head)) return 'mountain';
+	if (/^(region|coast|desert|valley|peninsula|basin|plain|plains|forest|district|county|province|delta)$/.test(e.head)) return 'region';
+	if (/^(house|hall|palace|castle|cathedral|temple|mosque|tower|bridge|airport|station|square|street|avenue|road|park)$/.test(e.head)) return 'building';
+	return 'place';
 }
 
 /** Names of the same kind as the key: from the article first, then from built-in lists. */
@@ -66,10 +101,19 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		const n = normalize(name);
 		if (!n || taken.has(n)) return false;
 		if (` ${normalize(prompt)} `.includes(` ${n} `)) return false;
+		// "Mali Empire" as a choice when the prompt speaks of "Mali's borders"
+		const p = ` ${normalize(prompt)} `;
+		if (name.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && w.length >= 4 && p.includes(` ${normalize(w)} `) && !/^(the|of)$/i.test(w))) return false;
 		// one name inside the other ("Blue Gene" and "Blue Gene/L") is not a fair choice
 		for (const t of taken) if (t.includes(n) || n.includes(t)) return false;
+		// "United Kingdom" for "Great Britain": another name of the same country
+		const kp = lookupPlace(key.name);
+		const np = lookupPlace(name);
+		if (kp && np && kp.canonical && kp.canonical === np.canonical) return false;
 		return !alsoTrue(a, gap, name);
 	};
+	// "Parliament", "Cabinet": an institution named by its common noun has no fair rivals
+	if (key.cls === 'org' && !/\s/.test(key.name) && ORG_HEADS.has(key.name.toLowerCase())) return [];
 	const scored = a.entities
 		.map((e) => ({ e, kind: sameKind(key, e) }))
 		.filter((x) => x.kind > 0)
@@ -98,9 +142,16 @@ function builtInNames(key: Entity, rand: Random): string[] {
 	if (key.cls === 'place') {
 		const info = lookupPlace(key.name);
 		if (info?.kind === 'country' || info?.kind === 'city') {
-			const near = placesOfKind(info.kind, info.continent).map((p) => p.name);
-			const capitals = info.kind === 'city' && info.capitalOf ? placesOfKind('city', info.continent).filter((p) => lookupPlace(p.name)?.capitalOf).map((p) => p.name) : near;
-			return shuffle(capitals.length >= 3 ? capitals : near, rand);
+			// well-known places of the same kind, nearest first: capitals for a capital
+			const sameSort = (p: { capitalOf?: string }) => info.kind === 'country' || !!p.capitalOf === !!info.capitalOf;
+			const near = placesOfKind(info.kind, info.continent, true).filter(sameSort).map((p) => p.name);
+			const far = placesOfKind(info.kind, undefined, true).filter(sameSort).map((p) => p.name);
+			return [...shuffle(near, rand), ...shuffle(far, rand)];
+		}
+		if (info?.kind === 'region') {
+			const words = key.name.split(' ');
+			const regions = placesOfKind('region').map((p) => p.name);
+			return [...regions.filter((r) => words.some((w) => r.includes(w))), ...shuffle(regions, rand)];
 		}
 		if (info?.kind === 'continent') return shuffle(['Africa', 'Asia', 'Europe', 'North America', 'South America', 'Oceania', 'Antarctica'], rand);
 		if (info?.kind === 'state') return shuffle(placesOfKind('state').map((p) => p.name), rand);
@@ -182,6 +233,14 @@ function syntheticValues(q: Quantity, rand: Random): string[] {
 			return out;
 		}
 		default: {
+			if (q.words) {
+				// "four measures": other small numbers, written in words too
+				const names = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+				return pick([-2, -1, 1, 2, 3])
+					.map((d) => q.value + d)
+					.filter((v) => v >= 2 && v <= 12)
+					.map((v) => (/^\p{Lu}/u.test(q.text) ? names[v - 1][0].toUpperCase() + names[v - 1].slice(1) : names[v - 1]));
+			}
 			const factors = q.kind === 'percent' ? [0.5, 0.7, 1.4, 1.8, 2.5, 0.3] : [0.5, 0.7, 1.3, 1.6, 2, 2.5, 0.4, 3];
 			const values = pick(factors)
 				.map((f) => roundLike(q, q.value * f))
@@ -219,9 +278,10 @@ export function phraseDistractors(a: Article, gap: Gap, pool: Gap[], prompt: str
 	const key = normalize(gap.answer);
 	const out: string[] = [];
 	const seen = new Set([key]);
+	const kinds = ['term'];
 	const candidates = pool
-		.filter((g) => (g.kind === 'term' || g.kind === 'phrase' || g.kind === 'complement') && g.si !== gap.si)
-		.filter((g) => Math.abs(words(g.answer) - n) <= 1 && / of /.test(g.answer) === hasOf)
+		.filter((g) => kinds.includes(g.kind) && g.si !== gap.si && !/\d/.test(g.answer))
+		.filter((g) => (n <= 2 ? words(g.answer) === n : Math.abs(words(g.answer) - n) <= 1) && / of /.test(g.answer) === hasOf)
 		.sort((p, q) => (q.kind === 'term' ? 1 : 0) - (p.kind === 'term' ? 1 : 0) || q.quality - p.quality || p.first - q.first);
 	for (const g of candidates) {
 		if (out.length >= want) break;

@@ -20,16 +20,19 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	const statement = asStatement(renderTokens(a, s.first, s.last, view.edits));
 	const words = statement.split(/\s+/).length;
 	if (words < 6 || words > 55 || /\?["”]?$/.test(original)) return out;
+	// pointers to other parts of a book or page are not facts
+	if (/\b(see (the|figure|table|chapter|section)|next section|previous section|this chapter|this section|as shown in|figure \d|table \d|as we (saw|have seen|will see|discussed)|as discussed|as mentioned)\b/i.test(statement)) return out;
 	const back = (answer: string) => `${answer}\n\n${original}`;
 	const penaltyBase = Math.max(0, words - 32) * 0.006 + (RELATIVE_TIME.test(statement) ? 0.05 : 0) + (/[“"]/.test(statement) ? 0.02 : 0);
 	let tfDone = false;
 
 	for (const gap of gaps) {
 		if (view.edits.some((e) => e.first < gap.last && gap.first < e.last)) continue;
+		// a gap glued to other letters ("Tarikh al-_____") cuts a word in two
+		const tb = a.tokens[gap.first];
+		const ta = a.tokens[gap.last];
+		if ((!tb.space && gap.first > s.first && /[\p{L}\d-]$/u.test(a.tokens[gap.first - 1].text)) || (ta && !ta.space && /^[\p{L}\d-]/u.test(ta.text))) continue;
 		const answers = [gap.answer, ...gap.accept];
-		// the same words elsewhere in the sentence would give the answer away
-		const rest = a.text.slice(s.start, a.tokens[gap.first].start) + ' ' + a.text.slice(a.tokens[gap.last - 1].end, s.end);
-		if (givesAway(rest, answers)) continue;
 		const cloze = asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: gap.first, last: gap.last, text: BLANK }]));
 		if (!cloze.includes(BLANK) || givesAway(cloze, answers)) continue;
 		const rand = randomFor(seed, `${si}:${gap.first}`);
@@ -40,7 +43,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const explanation = `The article says: “${original}”`;
 
 		// typed cloze: short answers a student can write from memory
-		if (answerWords <= 5 && (gap.kind !== 'quantity' || (q && !NUMERIC_KINDS.has(q.kind)))) {
+		if (answerWords <= 5 && (gap.kind !== 'quantity' || (q && (!NUMERIC_KINDS.has(q.kind) || q.words)))) {
 			out.push({
 				type: 'cloze',
 				prompt: cloze,
@@ -60,17 +63,29 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		// multiple choice
 		const wh = gap.kind === 'entity' ? whQuestion(a, si, view, gap) : null;
 		const mcPrompt = wh ?? cloze;
+		// plain names of unknown kind ("Linpack", "Mandinka") get no choices: nothing says what kind a fair option would be
 		const distractors =
-			gap.kind === 'entity' ? entityDistractors(a, gap, mcPrompt, rand) : gap.kind === 'quantity' ? quantityDistractors(a, gap, mcPrompt, rand) : phraseDistractors(a, gap, pool, mcPrompt);
+			gap.kind === 'entity'
+				? gap.cls === 'name' || gap.cls === 'group'
+					? []
+					: entityDistractors(a, gap, mcPrompt, rand)
+				: gap.kind === 'quantity'
+					? quantityDistractors(a, gap, mcPrompt, rand)
+					: gap.kind === 'term'
+						? phraseDistractors(a, gap, pool, mcPrompt)
+						: [];
 		if (distractors.length >= 2 && !givesAway(mcPrompt, answers)) {
 			const key = gap.kind === 'entity' && gap.entity !== undefined ? a.entities[gap.entity].name : gap.answer;
-			const options = shuffle([key, ...distractors], rand);
+			// at the start of a sentence every choice is written with a capital, not only the key
+			const atStart = mcPrompt.startsWith(BLANK);
+			const shown = distractors.map((d) => (atStart ? d.charAt(0).toUpperCase() + d.slice(1) : d));
+			const options = shuffle([key, ...shown], rand);
 			out.push({
 				type: 'multiple_choice',
 				prompt: mcPrompt,
 				answer: key,
 				options,
-				accept: [],
+				accept: key !== gap.answer ? [gap.answer] : [],
 				explanation,
 				sources: [source],
 				sents: [si],
@@ -84,11 +99,11 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		// numeric: numbers with units, amounts, counts
 		if (q && NUMERIC_KINDS.has(q.kind) && q.value2 === undefined && !q.words) {
 			const unit = [q.prefix, q.scale, q.unit].filter(Boolean).join(' ') || undefined;
-			const hint = q.kind === 'count' || q.kind === 'number' ? (q.scale ? ` (${q.scale})` : '') : q.kind === 'percent' ? ' (%)' : unit ? ` (${unit})` : '';
+			const hint = q.kind === 'count' || q.kind === 'number' ? (q.scale ? ` ${q.scale}` : '') : q.kind === 'percent' ? '%' : q.kind === 'measure' ? ` ${q.unit}` : unit ? ` (${unit})` : '';
 			const numPrompt = asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: gap.first, last: gap.last, text: BLANK + hint }]));
 			const approx = !!q.approx && !/^(c\.|circa)$/.test(q.approx);
 			const tolerance = approx ? niceTolerance(q.value * 0.1) : q.decimals > 0 || q.value < 100 ? 0 : niceTolerance(q.value * 0.01);
-			const stated = tolerance > 0 ? ` Give the number${unit ? ` in ${unit}` : ''}; answers within ±${tolerance.toLocaleString('en-US')} count.` : '';
+			const stated = tolerance > 0 ? ` (Answers within ±${tolerance.toLocaleString('en-US')} are accepted.)` : '';
 			if (!givesAway(numPrompt, [q.text])) {
 				out.push({
 					type: 'numeric',
@@ -111,10 +126,20 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		}
 
 		// true/false: the sentence as written, or with a same-kind value from the article swapped in
-		if (!tfDone && distractors.length >= 1 && gap.kind !== 'phrase' && gap.quality >= 0.55) {
+		const swappable = gap.kind === 'entity' || gap.kind === 'quantity' || (gap.kind === 'term' && gap.first > s.first + 2);
+		if (!tfDone && swappable && distractors.length >= 1 && gap.quality >= 0.55 && !view.edits.some((e) => e.first === gap.first - 1)) {
 			const swap = distractors[0];
 			const makeFalse = rand() < 0.5;
-			const text = makeFalse ? asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: gap.first, last: gap.last, text: swap }])) : statement;
+			// swap the article with the name: "the US's" → "Japan's", "Vietnam" → "the United States"
+			let from = gap.first;
+			let swapText = swap;
+			if (gap.kind === 'entity') {
+				const other = a.entities.find((e) => e.name === swap);
+				if (a.tokens[from - 1]?.lower === 'the') from--;
+				if (other?.the) swapText = `the ${swap}`;
+				else if (from < gap.first && !other) swapText = `the ${swap}`;
+			}
+			const text = makeFalse ? asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: from, last: gap.last, text: swapText }])) : statement;
 			if (text !== statement || !makeFalse) {
 				tfDone = true;
 				out.push({
@@ -127,8 +152,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 					sources: [source],
 					sents: [si],
 					fact: `${si}:tf`,
-					quality: gap.quality * 0.8,
-					penalty,
+					quality: gap.quality * (makeFalse ? 0.85 : 0.75),
+					penalty: penalty + Math.max(0, words - 25) * 0.004,
 					card: { front: cloze, back: back(gap.answer) }
 				});
 			}
@@ -150,5 +175,5 @@ function acceptFor(gap: Gap): string[] {
 function niceTolerance(x: number): number {
 	if (x <= 0) return 0;
 	const mag = Math.pow(10, Math.floor(Math.log10(x)));
-	return Math.max(1, Math.round(x / mag) * mag);
+	return Number((Math.round(x / mag) * mag).toPrecision(2));
 }

@@ -2,6 +2,7 @@ import type { Article } from '../analysis/article.js';
 import type { EntityClass } from '../analysis/entities.js';
 import type { Quantity } from '../analysis/numbers.js';
 import type { Token } from '../analysis/tokens.js';
+import { normalize } from './render.js';
 
 /**
  * A phrase of a sentence worth asking about: a name, a number with its unit, a
@@ -47,30 +48,46 @@ export function findGaps(a: Article, si: number): Gap[] {
 	for (const m of a.mentionsBySent[si]) {
 		const e = entities[m.entity];
 		if (tokens[m.first - 1]?.text === '(' || isInsideQuote(a, m.first)) continue;
+		// the article's own subject, named in its title, is no question
+		if (m.entity === a.topic || (a.title && a.title.toLowerCase().includes(e.name.toLowerCase()))) continue;
+		if (isListMember(a, m.first, m.last)) continue;
 		let quality: number;
 		switch (e.cls) {
 			case 'person': quality = 0.85; break;
 			case 'place': case 'polity': case 'org': case 'law': case 'event': quality = 0.8; break;
-			case 'name': quality = 0.7; break;
+			case 'name': quality = 0.75; break;
 			case 'language': quality = 0.6; break;
 			default: quality = 0.45;
 		}
 		// the article's own subject is a poor answer: every question would be about it
-		if (m.entity === a.topic || topicShare(m.entity) > 0.15) quality -= 0.35;
+		const introduced = e.mentions[0] === m;
+		if (topicShare(m.entity) > 0.15) quality -= 0.35;
+		// a name the article repeats fits many blanks: the sentence no longer pins it down
+		// (except where the article introduces it)
+		else if (e.mentions.length > 3 && !introduced) quality -= Math.min(0.3, 0.04 * (e.mentions.length - 3));
+		// the subject of the sentence is what it is about
+		const s0 = a.sentences[si];
+		let lead = s0.first;
+		while (lead < m.first && (/^(ADV|CCONJ|SCONJ|PUNCT|DET)$/.test(tokens[lead].pos) || tokens[lead].text === ',')) lead++;
+		if (lead === m.first && /^(VERB|AUX)$/.test(tokens[m.last]?.pos ?? '')) quality += 0.06;
+		// new information: the sentence that introduces a name is about it
+		if (e.mentions[0] === m && e.mentions.length > 1) quality += 0.08;
+		else if (e.mentions.some((x) => x.sent < si && x.sent >= si - 2)) quality -= 0.06;
 		const surface = a.text.slice(m.start, m.end);
 		const accept = [e.name, surface, ...e.aliases].filter((x, i, arr) => x !== surface && arr.indexOf(x) === i);
 		gaps.push({ si, first: m.first, last: m.last, answer: surface, kind: 'entity', cls: e.cls, entity: e.id, accept, quality });
 	}
 
 	for (const q of a.quantitiesBySent[si]) {
-		if (q.bracketed) continue;
+		if (q.bracketed || isListMember(a, q.first, q.last)) continue;
 		let quality: number;
 		switch (q.kind) {
 			case 'year': quality = 0.75; break;
 			case 'year_range': quality = 0.6; break;
 			case 'date': quality = q.year ? 0.7 : 0.6; break;
 			case 'decade': case 'century': quality = 0.55; break;
-			case 'money': case 'measure': case 'percent': quality = 0.8; break;
+			case 'money': case 'measure': quality = 0.82; break;
+			case 'percent': quality = 0.72; break;
 			case 'count': quality = q.words ? 0.4 : 0.7; break;
 			default: quality = 0.4;
 		}
@@ -79,9 +96,18 @@ export function findGaps(a: Article, si: number): Gap[] {
 	}
 
 	// defined terms: "... is called a meteor", "known as X", "serves as a medium of exchange"
+	const inBrackets = new Set<number>();
+	{
+		let depth = 0;
+		for (let k = s.first; k < s.last; k++) {
+			if (tokens[k].text === '(') depth++;
+			if (depth > 0) inBrackets.add(k);
+			if (tokens[k].text === ')' && depth > 0) depth--;
+		}
+	}
 	for (let k = s.first; k < s.last; k++) {
 		const trig = TRIGGERS.find((w) => w.every((x, n) => tokens[k + n]?.lower === x));
-		if (!trig) continue;
+		if (!trig || inBrackets.has(k)) continue;
 		let from = k + trig.length;
 		if (/^(a|an|the)$/.test(tokens[from]?.lower ?? '')) from++;
 		const to = nounPhraseEnd(tokens, from, s.last);
@@ -90,9 +116,18 @@ export function findGaps(a: Article, si: number): Gap[] {
 	// "X, a situation in which ..." / "X, which means that ..." / "Barter—literally ..."
 	for (let k = s.first + 1; k < s.last - 2; k++) {
 		const t = tokens[k];
+		let appositive = false;
+		if (t.text === ',' && /^(a|an)$/.test(tokens[k + 1].lower)) {
+			for (let z = k + 2; z < Math.min(s.last - 1, k + 6); z++) {
+				if (/^(in|by|of)$/.test(tokens[z].lower) && tokens[z + 1]?.lower === 'which') appositive = true;
+				if (/^(that|which|where|who|whereby)$/.test(tokens[z].lower) && tokens[z - 1].pos === 'NOUN') appositive = true;
+				if (appositive || tokens[z].text === ',') break;
+			}
+		}
 		const defines =
+			appositive ||
 			(t.text === ',' && /^(which|that)$/.test(tokens[k + 1].lower) && /^(means|meant|is)$/.test(tokens[k + 2].lower)) ||
-			(/^[—–]$/.test(t.text) && tokens[k + 1].lower === 'literally');
+			(/^[—–]$/.test(t.text) && /^(literally|those|that|which|namely)$/.test(tokens[k + 1].lower));
 		if (!defines) continue;
 		const from = nounPhraseStart(tokens, k, s.first);
 		if (from < k && k - from <= 5) addTerm(a, gaps, si, from, k, 0.8);
@@ -102,7 +137,9 @@ export function findGaps(a: Article, si: number): Gap[] {
 		const from = s.first;
 		const to = nounPhraseEnd(tokens, from, s.last);
 		const verb = tokens[to];
-		if (to > from && to - from <= 4 && verb && /^(is|are|has|have|means|refers)$/.test(verb.lower) && tokens.slice(from, to).every((t) => t.pos !== 'PROPN' && t.pos !== 'DET')) {
+		const named = a.mentionsBySent[si].some((m) => m.first < to && from < m.last);
+		const definitional = verb && /^(is|are|means|refers|has)$/.test(verb.lower) && to - from >= 2;
+		if (to > from && to - from <= 4 && definitional && !named && tokens.slice(from, to).every((t) => t.pos !== 'DET' && t.pos !== 'PRON')) {
 			addTerm(a, gaps, si, from, to, 0.75);
 		}
 	}
@@ -115,29 +152,71 @@ export function findGaps(a: Article, si: number): Gap[] {
 			if (/^(a|an|the)$/.test(tokens[from]?.lower ?? '')) from++;
 			let to = from;
 			while (to < s.last && !/^[,;:.—–(]$/.test(tokens[to].text) && !/^(with|while|which|who|whereas|and$)/.test(tokens[to].lower === 'and' && tokens[to + 1]?.pos === 'NOUN' ? 'x' : tokens[to].lower)) to++;
-			if (to > from && to - from <= 7 && tokens.slice(from, to).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) {
+			if (to > from && to - from <= 10 && tokens.slice(from, to).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) {
 				const answer = a.text.slice(tokens[from].start, tokens[to - 1].end);
 				if (!gaps.some((g) => g.first === from && g.last === to)) gaps.push({ si, first: from, last: to, answer, kind: 'complement', accept: [], quality: 0.8 });
 			}
 		}
 	}
+	// "one of the greatest challenges of the 21st Century: protein folding."
+	for (let k = s.first + 3; k < s.last - 1; k++) {
+		if (tokens[k].text !== ':') continue;
+		let from = k + 1;
+		if (/^(a|an|the)$/.test(tokens[from]?.lower ?? '')) from++;
+		const to = nounPhraseEnd(tokens, from, s.last);
+		if (to > from && to - from <= 4 && (to === s.last - 1 || to === s.last) && !gaps.some((g) => g.first < to && from < g.last)) {
+			gaps.push({ si, first: from, last: to, answer: a.text.slice(tokens[from].start, tokens[to - 1].end), kind: 'term', accept: [], quality: 0.8 });
+		}
+	}
+	// "Mali was the largest empire in West Africa"
+	for (let k = s.first + 1; k < s.last - 2; k++) {
+		if (!/^(is|are|was|were|became|becomes|remains|remained)$/.test(tokens[k].lower) || tokens[k + 1].lower !== 'the') continue;
+		const sup = tokens[k + 2];
+		if (!(/est$/.test(sup.lower) && sup.pos === 'ADJ') && !/^(most|first|only|largest|biggest|oldest|main)$/.test(sup.lower)) continue;
+		let to = nounPhraseEnd(tokens, k + 2 + (sup.lower === 'most' ? 1 : 0), s.last);
+		if (to <= k + 2) continue;
+		// "in West Africa", "of the world"
+		if (/^(in|of)$/.test(tokens[to]?.lower ?? '') && a.mentionsBySent[si].some((m) => m.first === to + 1 || m.first === to + 2)) {
+			const m = a.mentionsBySent[si].find((x) => x.first === to + 1 || x.first === to + 2)!;
+			to = m.last;
+		}
+		if (to - (k + 2) > 7 || gaps.some((g) => g.first >= k + 2 && g.last <= to && g.kind !== 'entity')) continue;
+		gaps.push({ si, first: k + 2, last: to, answer: a.text.slice(tokens[k + 2].start, tokens[to - 1].end), kind: 'complement', accept: [], quality: 0.75 });
+	}
+	// a short quoted name or slogan: “Silver Certificate”, “no taxation without representation”
+	for (const q of a.quotations) {
+		if (q.sent !== si || q.words < 1 || q.words > 5 || q.first <= s.first + 1) continue;
+		gaps.push({ si, first: q.first, last: q.last, answer: q.text.replace(/[.,;:!?]$/, ''), kind: 'term', accept: [], quality: 0.8 });
+	}
 	// key noun phrases of the article
 	for (let k = s.first; k < s.last; k++) {
-		if (!/^(ADJ|NOUN)$/.test(tokens[k].pos) || (k > s.first && /^(ADJ|NOUN)$/.test(tokens[k - 1].pos))) continue;
+		if (!/^(ADJ|NOUN)$/.test(tokens[k].pos) || (k > s.first && /^(ADJ|NOUN|PROPN|NUM)$/.test(tokens[k - 1].pos))) continue;
 		const to = nounPhraseEnd(tokens, k, s.last);
+		if (tokens.slice(k, to).some((t) => QUANTIFIERS.has(t.lower))) continue;
 		if (to <= k || to - k > 5) continue;
 		const head = tokens[to - 1];
 		if (head.pos !== 'NOUN' || GENERIC.has(head.lower)) continue;
 		const tf = a.lemmaCount.get(head.lemma) ?? 0;
 		const multi = to - k >= 2 && tokens.slice(k, to).filter((t) => t.pos === 'NOUN').length >= 1;
-		if (tf < 3 && !(multi && tf >= 2)) continue;
+		// a single common noun is rarely what a teacher would blank; a key compound is
+		if (!multi) continue;
+		if (tf < 2 || /\d/.test(a.text.slice(tokens[k].start, tokens[to - 1].end))) continue;
+		if (isListMember(a, k, to, false)) continue;
 		if (gaps.some((g) => g.first < to && k < g.last)) continue;
 		if (isInsideQuote(a, k)) continue;
 		const answer = a.text.slice(tokens[k].start, tokens[to - 1].end);
-		const quality = 0.35 + Math.min(0.25, tf / 40) + (multi ? 0.1 : 0);
+		const quality = 0.35 + Math.min(0.25, tf / 40) + (multi ? 0.1 : 0) + (occurrences(a, answer) >= 2 ? 0.15 : 0);
 		gaps.push({ si, first: k, last: to, answer, kind: 'phrase', accept: [], quality });
 	}
-	return gaps;
+	const title = normalize(a.title);
+	const topic = a.topic !== undefined ? normalize(a.entities[a.topic].name) : '';
+	return gaps.filter((g) => {
+		const n = normalize(g.answer).replace(/^the /, '');
+		if (n === title || n === topic) return false;
+		// "Money" in an article about money
+		if (g.kind !== 'entity' && g.last - g.first === 1 && a.titleLemmas.has(tokens[g.first].lemma)) return false;
+		return true;
+	});
 }
 
 function addTerm(a: Article, gaps: Gap[], si: number, from: number, to: number, quality: number) {
@@ -151,7 +230,24 @@ function addTerm(a: Article, gaps: Gap[], si: number, from: number, to: number, 
 		return;
 	}
 	const answer = a.text.slice(tokens[from].start, tokens[to - 1].end);
-	gaps.push({ si, first: from, last: to, answer, kind: 'term', accept: [], quality });
+	// a term the article keeps using is one of its key terms
+	const uses = occurrences(a, answer);
+	gaps.push({ si, first: from, last: to, answer, kind: 'term', accept: [], quality: quality + Math.min(0.1, 0.04 * (uses - 1)) });
+}
+
+const occurrenceCache = new WeakMap<Article, Map<string, number>>();
+function occurrences(a: Article, phrase: string): number {
+	let m = occurrenceCache.get(a);
+	if (!m) occurrenceCache.set(a, (m = new Map()));
+	const key = phrase.toLowerCase();
+	let n = m.get(key);
+	if (n === undefined) {
+		n = 0;
+		const hay = a.text.toLowerCase();
+		for (let at = hay.indexOf(key); at >= 0; at = hay.indexOf(key, at + key.length)) n++;
+		m.set(key, n);
+	}
+	return n;
 }
 
 /** End of a noun phrase starting at `from`: adjectives and nouns, "of" + noun, hyphens. */
@@ -161,11 +257,17 @@ export function nounPhraseEnd(tokens: Token[], from: number, limit: number): num
 	while (k < limit) {
 		const t = tokens[k];
 		if (/^(ADJ|NOUN|PROPN)$/.test(t.pos) || (t.text === '-' && !t.space) || (t.pos === 'VERB' && /ed$/.test(t.lower) && tokens[k - 1]?.text === '-')) {
-			if (t.pos === 'NOUN' || t.pos === 'PROPN') lastNoun = k;
+			// "a standard of deferred payment": an adjective-tagged head before "of"
+			if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' && tokens[k + 1]?.lower === 'of')) lastNoun = k;
 			k++;
 			continue;
 		}
-		if (t.lower === 'of' && lastNoun >= 0 && /^(ADJ|NOUN)$/.test(tokens[k + 1]?.pos ?? '') && k + 1 < limit) {
+		const afterOf = tokens[k + 1];
+		if (t.lower === 'of' && lastNoun >= 0 && k + 1 < limit && (/^(ADJ|NOUN)$/.test(afterOf?.pos ?? '') || (afterOf?.pos === 'VERB' && /ed$/.test(afterOf.lower) && tokens[k + 2]?.pos === 'NOUN'))) {
+			if (afterOf.pos === 'VERB') {
+				k += 2;
+				continue;
+			}
 			k++;
 			continue;
 		}
@@ -177,7 +279,59 @@ export function nounPhraseEnd(tokens: Token[], from: number, limit: number): num
 function nounPhraseStart(tokens: Token[], end: number, floor: number): number {
 	let k = end;
 	while (k > floor && (/^(ADJ|NOUN)$/.test(tokens[k - 1].pos) || (tokens[k - 1].lower === 'of' && /^(NOUN)$/.test(tokens[k - 2]?.pos ?? '')))) k--;
+	// a capitalised first word of the sentence is tagged as a name: "Barter—literally ..."
+	if (k === floor + 1 && tokens[floor].pos === 'PROPN' && k < end) k--;
+	else if (k === end && k - 1 === floor && tokens[floor].pos === 'PROPN') k--;
 	return k;
+}
+
+const QUANTIFIERS = new Set(['more', 'most', 'less', 'least', 'few', 'fewer', 'many', 'several', 'some', 'other', 'such', 'given', 'dozen', 'half', 'certain', 'various', 'same', 'own', 'much', 'next', 'last', 'previous', 'first', 'second', 'third', 'new', 'old', 'different', 'particular', 'whole', 'entire', 'main', 'major', 'key', 'good', 'great', 'big', 'small', 'large', 'little', 'long', 'short', 'high', 'low', 'recent', 'early', 'late', 'typical']);
+const COMMON_NOUNS = new Set(['country', 'countries', 'government', 'state', 'world', 'city', 'power', 'history', 'system', 'nation', 'region', 'life', 'work', 'man', 'woman', 'child', 'family', 'home', 'house', 'water', 'money', 'business', 'market', 'company', 'война', 'war', 'law', 'land', 'sea', 'island', 'member', 'leader', 'party', 'source', 'report', 'support', 'relationship', 'tie', 'move', 'change', 'development', 'process', 'effort', 'action', 'body', 'story', 'news', 'event', 'service', 'industry']);
+
+/**
+ * A name, number or term inside a list ("the US, EU and Japan", "a medium of exchange,
+ * a store of value, and ..."): blanking one item leaves too many right answers.
+ * Appositions ("In Boston, Thomas Hutchinson, now the governor") are not lists.
+ */
+export function isListMember(a: Article, first: number, last: number, named = true): boolean {
+	const t = a.tokens;
+	const item = (x: Token | undefined) => !!x && (named ? /^[\p{Lu}\d]/u.test(x.text) : /^(NOUN|ADJ|PROPN)$/.test(x.pos));
+	const joiner = (x: Token | undefined) => !!x && (x.text === ',' || /^(and|or)$/.test(x.lower));
+	let b = first - 1;
+	if (/^(the|a|an|as)$/.test(t[b]?.lower ?? '')) b--;
+	let c = b;
+	if (t[c]?.lower === 'as' || t[c]?.lower === 'a' || t[c]?.lower === 'an') c--;
+	if (t[b]?.text === ')') {
+		while (b > 0 && t[b].text !== '(' && first - b < 10) b--;
+		b--;
+	}
+	const before = t[b];
+	const andBefore = !!before && /^(and|or)$/.test(before.lower);
+	// "... in monetary terms and the standard of deferred payment is what ...": a new clause, not a list
+	if (/^(VERB|AUX)$/.test(t[last]?.pos ?? '') && !named) return false;
+	const prevItem = joiner(before) && (item(t[b - 1]) || (andBefore && t[b - 1]?.text === ',') || (andBefore && /^(the|a|an|as)$/.test(t[b - 1]?.lower ?? '')) || c !== b);
+	let z = last;
+	// "the United Nations (UN), United States (US), ...": look past brackets
+	if (t[z]?.text === '(') {
+		while (z < t.length && t[z].text !== ')' && z - last < 8) z++;
+		z++;
+	}
+	const after = t[z];
+	let n = z + 1;
+	while (/^(the|a|an|as|and|or)$/.test(t[n]?.lower ?? '')) n++;
+	const nextItem = joiner(after) && item(t[n]) && !/^(who|which|where|while|but|now|then|when)$/i.test(t[n]?.lower ?? '');
+	if (!prevItem && !nextItem) return false;
+	if (prevItem && (andBefore || nextItem)) return true;
+	if (nextItem) {
+		// the first of several: another joiner follows the next item
+		for (let k = n + 1; k < Math.min(t.length, n + 8); k++) {
+			if (joiner(t[k])) return true;
+			if (!item(t[k]) && t[k].lower !== 'of') break;
+		}
+		return /^(and|or)$/.test(after.lower);
+	}
+	void z;
+	return false;
 }
 
 export function isInsideQuote(a: Article, k: number): boolean {

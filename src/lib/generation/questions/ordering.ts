@@ -25,7 +25,7 @@ export function orderingQuestions(a: Article, views: (SentenceView | null)[], ce
 	for (const s of a.sentences) {
 		const view = views[s.index];
 		if (!view?.ok) continue;
-		const dated = a.quantitiesBySent[s.index].filter((q) => (q.kind === 'year' || q.kind === 'year_range' || q.kind === 'decade' || (q.kind === 'date' && q.year)) && !q.bracketed);
+		const dated = a.quantitiesBySent[s.index].filter((q) => (q.kind === 'year' || q.kind === 'decade' || (q.kind === 'date' && q.year)) && !q.bracketed);
 		for (const q of dated) {
 			const label = clauseAround(a, s.index, q, view.edits, dated);
 			if (!label) continue;
@@ -72,7 +72,16 @@ function clauseAround(a: Article, si: number, q: Quantity, edits: Edit[], dated:
 	// clause boundaries: semicolons, and a comma or "and" that starts a new dated clause
 	let from = s.first;
 	let to = s.last;
+	const inBrackets = (k: number) => {
+		let d = 0;
+		for (let x = s.first; x <= k; x++) {
+			if (tokens[x].text === '(') d++;
+			if (tokens[x].text === ')' && x < k) d = Math.max(0, d - 1);
+		}
+		return d > 0;
+	};
 	for (let k = q.first - 1; k > s.first; k--) {
+		if (inBrackets(k)) continue;
 		if (tokens[k].text === ';' || (tokens[k].lower === 'and' && dated.some((d) => d !== q && d.last <= k))) {
 			from = k + 1;
 			break;
@@ -96,7 +105,19 @@ function clauseAround(a: Article, si: number, q: Quantity, edits: Edit[], dated:
 		if (!subj || subj.first > s.first + 3) return null;
 		cut.push({ first: from, last: from + 1, text: a.text.slice(subj.start, subj.end) });
 	}
+	// appositions ("Sakoura, a former royal court slave, became emperor") and trailing "and was ..." make items long
+	for (let k = from; k < to; k++) {
+		if (tokens[k].text === ',' && /^(a|an|the|now|then)$/.test(tokens[k + 1]?.lower ?? '') && k > from) {
+			let z = k + 2;
+			while (z < to && tokens[z].text !== ',' && tokens[z].pos !== 'VERB') z++;
+			if (tokens[z]?.text === ',') {
+				cut.push({ first: k, last: z + 1, text: '' });
+				k = z;
+			}
+		}
+	}
 	let label = tidy(renderTokens(a, from, to, cut)).replace(/[\s,;:.]+$/, '');
+	if (label.split(/\s+/).length > 10) label = label.replace(/\s+and\s+(was|were|is|are|became|had)\b.*$/, '');
 	label = label.replace(/\s+,/g, ',').replace(/^(and|but|when|as|while)\s+/i, '');
 	label = label.charAt(0).toUpperCase() + label.slice(1);
 	const words = label.split(/\s+/).length;

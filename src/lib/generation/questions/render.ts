@@ -70,7 +70,16 @@ export function asQuestion(s: string): string {
 	return s.replace(/[\s.,;:!]+$/, '') + '?';
 }
 
-const norm = (s: string) =>
+const normCache = new Map<string, string>();
+const norm = (s: string): string => {
+	const hit = normCache.get(s);
+	if (hit !== undefined) return hit;
+	const out = normUncached(s);
+	if (normCache.size > 5000) normCache.clear();
+	normCache.set(s, out);
+	return out;
+};
+const normUncached = (s: string) =>
 	s
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')

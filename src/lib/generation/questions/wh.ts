@@ -37,7 +37,9 @@ export function whQuestion(a: Article, si: number, view: SentenceView, gap: Gap)
 	else if (e.cls === 'person') wh = 'Who';
 	else wh = classNoun(a, gap.entity) ? `Which ${classNoun(a, gap.entity)}` : null;
 	if (!wh) return null;
-	const rest = renderTokens(a, gap.last, s.last, view.edits).replace(/[.!]+$/, '');
+	let rest = renderTokens(a, gap.last, s.last, view.edits).replace(/[.!]+$/, '');
+	// tidy() capitalised the first word; the verb after "Who" is lower-case
+	if (!/^\p{Lu}/u.test(tokens[gap.last].text)) rest = rest.charAt(0).toLowerCase() + rest.slice(1);
 	const tail = adverbial ? ' ' + renderTokens(a, adverbial[0], adverbial[1], view.edits).replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()) : '';
 	return asQuestion(`${wh} ${rest}${tail}`);
 }
