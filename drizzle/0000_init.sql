@@ -66,6 +66,7 @@ CREATE TABLE `attempts` (
 	`correct_count` integer,
 	`total` integer NOT NULL,
 	`score` real,
+	`mistake_cards_at` integer,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`assignment_id`) REFERENCES `assignments`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`set_id`) REFERENCES `question_sets`(`id`) ON UPDATE no action ON DELETE cascade
@@ -74,6 +75,8 @@ CREATE TABLE `attempts` (
 CREATE INDEX `attempts_assignment_user_idx` ON `attempts` (`assignment_id`,`user_id`);--> statement-breakpoint
 CREATE INDEX `attempts_user_idx` ON `attempts` (`user_id`,`started_at`);--> statement-breakpoint
 CREATE INDEX `attempts_set_user_idx` ON `attempts` (`set_id`,`user_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `attempts_one_open_quiz_idx` ON `attempts` (`user_id`,`assignment_id`) WHERE submitted_at IS NULL AND assignment_id IS NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX `attempts_one_open_practice_idx` ON `attempts` (`user_id`,`set_id`) WHERE submitted_at IS NULL AND assignment_id IS NULL;--> statement-breakpoint
 CREATE TABLE `auth_failures` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`key` text NOT NULL,

@@ -354,12 +354,26 @@ export const attempts = sqliteTable(
 		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
 		correctCount: integer('correct_count'),
 		total: integer('total').notNull(),
-		score: real('score')
+		score: real('score'),
+		/**
+		 * When the wrongly answered questions became cards. Usually at submission; with
+		 * feedback after the due time, only once the results are shown (cards would reveal
+		 * the key earlier). Null until then, so it happens exactly once.
+		 */
+		mistakeCardsAt: integer('mistake_cards_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [
 		index('attempts_assignment_user_idx').on(t.assignmentId, t.userId),
 		index('attempts_user_idx').on(t.userId, t.startedAt),
-		index('attempts_set_user_idx').on(t.setId, t.userId)
+		index('attempts_set_user_idx').on(t.setId, t.userId),
+		// At most one unsubmitted attempt per student and quiz (practice: per set), so a
+		// reload or a double click on Start resumes instead of starting a second attempt.
+		uniqueIndex('attempts_one_open_quiz_idx')
+			.on(t.userId, t.assignmentId)
+			.where(sql`submitted_at IS NULL AND assignment_id IS NOT NULL`),
+		uniqueIndex('attempts_one_open_practice_idx')
+			.on(t.userId, t.setId)
+			.where(sql`submitted_at IS NULL AND assignment_id IS NULL`)
 	]
 );
 
