@@ -21,7 +21,8 @@ export function insertAssignment(
 
 /**
  * A student's attempt as the quiz engine stores it: one answer row per answered question
- * (response, correct), and — when submitted — the score as correct / total.
+ * (response, correct), and — when submitted — the score as correct / total. (The engine
+ * would also have turned the mistakes into cards; tests that need those add them.)
  */
 export function insertAttempt(
 	db: DB,
@@ -44,7 +45,9 @@ export function insertAttempt(
 			submittedAt: submitted,
 			total: questionIds.length,
 			correctCount: submitted ? correct : null,
-			score: submitted ? correct / questionIds.length : null
+			score: submitted ? correct / questionIds.length : null,
+			// As a submission with feedback after submitting: the mistakes already became cards.
+			mistakeCardsAt: submitted
 		})
 		.returning()
 		.get();

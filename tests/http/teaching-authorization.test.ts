@@ -1,6 +1,7 @@
 /**
  * Authorization matrix: every page (GET) and action (POST) under /classes, /sets and
- * /assignments, as each of five people, against the built server. Denied requests must
+ * /assignments — and the quiz engine's /attempts pages they lead to — as each of five
+ * people, against the built server. Denied requests must
  * also leave the database exactly as it was.
  *
  * Every cell runs in a world of its own (fresh teacher, class, set, assignments and
@@ -30,8 +31,11 @@ type Expected = number | typeof LOGIN;
  * teacher      = the class's teacher (owns the set and the assignments)
  * otherTeacher = a teacher of another class
  *
- * Placeholders: {class} {set} {quiz} {deck} {question} {memberId} {code} {sentence} {articleId}
+ * Placeholders: {class} {set} {quiz} {deck} {fresh} (a quiz nobody started) {open} and
+ * {done} (the member's open and submitted attempts) {question} {firstQuestion} {memberId}
+ * {code} {sentence} {articleId}
  */
+// prettier-ignore
 const MATRIX: Array<[request: string, anonymous: Expected, member: Expected, outsider: Expected, teacher: Expected, otherTeacher: Expected]> = [
 	// request                                         anonymous  member  outsider  teacher  otherTeacher
 	['GET  /classes',                                  LOGIN,     200,    200,      200,     200],
@@ -58,9 +62,19 @@ const MATRIX: Array<[request: string, anonymous: Expected, member: Expected, out
 	['POST /sets/{set}?/move',                         LOGIN,     403,    403,      303,     403],
 	['POST /sets/{set}?/add',                          LOGIN,     403,    403,      303,     403],
 	['POST /sets/{set}?/regenerate',                   LOGIN,     403,    403,      303,     403],
+	['GET  /sets/{set}/practice',                      LOGIN,     403,    403,      200,     403],
+	['POST /sets/{set}/practice?/start',               LOGIN,     403,    403,      303,     403],
 	['GET  /assignments/{quiz}',                       LOGIN,     200,    403,      200,     403],
 	['GET  /assignments/{deck}',                       LOGIN,     200,    403,      200,     403],
-	['GET  /assignments/999999',                       LOGIN,     404,    404,      404,     404]
+	['GET  /assignments/999999',                       LOGIN,     404,    404,      404,     404],
+	['POST /assignments/{fresh}?/start',               LOGIN,     303,    403,      403,     403],
+	// The quiz engine's attempt pages: only the student whose attempt it is gets in.
+	['GET  /attempts/{open}',                          LOGIN,     303,    404,      404,     404],
+	['GET  /attempts/{open}/1',                        LOGIN,     200,    404,      404,     404],
+	['POST /attempts/{open}/1?/answer',                LOGIN,     200,    404,      404,     404],
+	['GET  /attempts/{open}/submit',                   LOGIN,     200,    404,      404,     404],
+	['POST /attempts/{open}/submit?/submit',           LOGIN,     303,    404,      404,     404],
+	['GET  /attempts/{done}/results',                  LOGIN,     200,    404,      404,     404]
 ];
 
 /** The form each action is sent with: valid input, so only who sends it decides the outcome. */
@@ -77,7 +91,11 @@ const BODIES: Record<string, Record<string, string>> = {
 	'POST /sets/{set}?/approveAll': {},
 	'POST /sets/{set}?/move': { questionId: '{question}', direction: 'up' },
 	'POST /sets/{set}?/add': { type: 'true_false', source: '{articleId}:{sentence}', prompt: 'Vietnam invaded Cambodia in 1979.', answer: 'True' },
-	'POST /sets/{set}?/regenerate': { questionId: '{question}' }
+	'POST /sets/{set}?/regenerate': { questionId: '{question}' },
+	'POST /sets/{set}/practice?/start': {},
+	'POST /assignments/{fresh}?/start': {},
+	'POST /attempts/{open}/1?/answer': { questionId: '{firstQuestion}', response: '1979' },
+	'POST /attempts/{open}/submit?/submit': {}
 };
 
 let server: RunningServer;
@@ -109,7 +127,10 @@ function world() {
 	const ids = questions.map((q) => q.id);
 	const quiz = insertAssignment(db, cls.id, set.id, ids, { kind: 'quiz', title: 'Matrix quiz' });
 	const deck = insertAssignment(db, cls.id, set.id, ids.slice(0, 2), { kind: 'review', title: 'Matrix deck' });
-	insertAttempt(db, quiz, member.id, ids, { [ids[0]]: { response: '1979', correct: true } }, { startedAt: now, submittedAt: now });
+	const done = insertAttempt(db, quiz, member.id, ids, { [ids[0]]: { response: '1979', correct: true } }, { startedAt: now, submittedAt: now });
+	const openQuiz = insertAssignment(db, cls.id, set.id, ids, { kind: 'quiz', title: 'Open quiz' });
+	const open = insertAttempt(db, openQuiz, member.id, ids, {}, { startedAt: now });
+	const fresh = insertAssignment(db, cls.id, set.id, ids, { kind: 'quiz', title: 'Fresh quiz' });
 	// The edited question (a draft cloze, last in the set) is one no assignment uses, so
 	// "save" changes it in place, "approve all" approves it and "move up" moves it.
 	const free = insertSet(db, teacher.id, { status: 'draft' }).questions[1];
@@ -120,6 +141,10 @@ function world() {
 		set: String(set.id),
 		quiz: String(quiz.id),
 		deck: String(deck.id),
+		fresh: String(fresh.id),
+		open: String(open.id),
+		done: String(done.id),
+		firstQuestion: String(ids[0]),
 		question: String(free.id),
 		memberId: member.id,
 		code: cls.joinCode!,
