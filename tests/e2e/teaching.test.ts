@@ -5,7 +5,11 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousA11yViolations } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 import { openDatabase, type DB } from '../../src/lib/server/db/client';
-import { assignments, attempts, questions, type Question } from '../../src/lib/server/db/schema';
+import { assignments, attempts, cards, classes, questions, type Question } from '../../src/lib/server/db/schema';
+import { createSession, generateSessionToken } from '../../src/lib/server/auth';
+import { studentMastery } from '../../src/lib/teaching/mastery';
+import { insertSet, insertUser } from '../helpers/fixtures';
+import { markReviewed } from '../helpers/teaching-fixtures';
 
 const ARTICLE = readFileSync('tests/fixtures/articles/02-mali-empire.txt', 'utf8');
 
@@ -170,6 +174,77 @@ describe('teaching in a browser', () => {
 		await noSeriousA11yProblems(teacher);
 		await screenshot(teacher, 'teaching-assignment-results');
 
+		await teacherContext.close();
+		await studentContext.close();
+	});
+});
+
+describe('review decks and class mastery in a browser, on a phone', () => {
+	it('assigns a review deck; joining students get the cards; the teacher sees the mastery heat map', async () => {
+		const teacherUser = insertUser(db, 'teacher', 'Dee Deck');
+		const studentUser = insertUser(db, 'student', 'Rory Review');
+		const { set, questions: qs } = insertSet(db, teacherUser.id, { title: 'Cambodia facts' });
+		const contextFor = async (userId: string) => {
+			const token = generateSessionToken();
+			createSession(db, token, userId);
+			const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+			await context.addCookies([{ name: 'session', value: token, url: server.url }]);
+			return context;
+		};
+
+		const teacherContext = await contextFor(teacherUser.id);
+		const teacher = await teacherContext.newPage();
+		await teacher.goto(`${server.url}/classes/new`);
+		await teacher.getByLabel('Class name').fill('Geography 7A');
+		await teacher.getByRole('button', { name: 'Create class' }).click();
+		await teacher.waitForURL(/\/classes\/\d+$/);
+		const classId = Number(/\/classes\/(\d+)$/.exec(teacher.url())![1]);
+		await teacher.getByRole('radio', { name: /Review deck/ }).check();
+		// Quiz settings disappear for a review deck.
+		await expect.poll(() => teacher.getByLabel('Attempts allowed').count()).toBe(0);
+		await teacher.getByLabel('Question set').selectOption(String(set.id));
+		await teacher.getByRole('button', { name: 'Assign', exact: true }).click();
+		await expect.poll(() => teacher.getByText('Assigned “Cambodia facts”.').count()).toBe(1);
+		await teacher.goto(`${server.url}/sets`);
+		await noSeriousA11yProblems(teacher);
+
+		// The student joins through the join link and confirms.
+		const code = db.select().from(classes).where(eq(classes.id, classId)).get()!.joinCode!;
+		const studentContext = await contextFor(studentUser.id);
+		const student = await studentContext.newPage();
+		await student.goto(`${server.url}/classes/join?code=${code}`);
+		expect(await student.getByText('This code is for Geography 7A, taught by Dee Deck.', { exact: false }).count()).toBe(1);
+		expect(await student.getByLabel('Join code').inputValue()).toBe(code);
+		await noSeriousA11yProblems(student);
+		await student.getByRole('button', { name: 'Join class' }).click();
+		await student.waitForURL(`${server.url}/classes/${classId}`);
+		expect(await student.getByRole('link', { name: 'Cambodia facts' }).count()).toBe(1);
+		await noSeriousA11yProblems(student);
+		const mine = db.select().from(cards).where(eq(cards.userId, studentUser.id)).all();
+		expect(mine.map((c) => c.questionId).sort()).toEqual(qs.map((q) => q.id).sort());
+
+		// Two cards reviewed (one just now, one with a short memory a while ago).
+		markReviewed(db, studentUser.id, qs[0].id, 10, new Date());
+		markReviewed(db, studentUser.id, qs[1].id, 1, new Date(Date.now() - 20 * 86_400_000));
+
+		await teacher.goto(`${server.url}/classes/${classId}`);
+		const heat = teacher.getByRole('region', { name: 'Class mastery' });
+		const row = heat.getByRole('row', { name: /Rory Review/ });
+		// The mean over six cards, four not studied (0): what FSRS predicts for the two reviewed.
+		const byQuestion = new Map(db.select().from(cards).where(eq(cards.userId, studentUser.id)).all().map((c) => [c.questionId, c]));
+		const expected = studentMastery(qs.map((q) => q.id), byQuestion, new Date());
+		expect(expected.reviewed).toBe(2);
+		await expect.poll(() => row.getByRole('cell').first().textContent()).toBe(`${Math.round(expected.mastery * 100)}%`);
+		expect(await heat.getByText('not studied yet').count()).toBeGreaterThan(0);
+		await noSeriousA11yProblems(teacher);
+		await screenshot(teacher, 'teaching-class-phone');
+
+		await heat.getByRole('link', { name: 'Cambodia facts' }).click();
+		await teacher.waitForURL(/\/assignments\/\d+$/);
+		const perCard = teacher.getByRole('row', { name: /Rory Review/ });
+		expect(await perCard.getByRole('cell', { name: '100%' }).count()).toBe(1);
+		await noSeriousA11yProblems(teacher);
+		await screenshot(teacher, 'teaching-review-deck-phone');
 		await teacherContext.close();
 		await studentContext.close();
 	});

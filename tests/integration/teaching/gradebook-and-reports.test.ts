@@ -4,7 +4,9 @@ import { insertSet, insertUser } from '../../helpers/fixtures';
 import { insertAssignment, insertAttempt, markReviewed } from '../../helpers/teaching-fixtures';
 import { createClass } from '../../../src/lib/server/classes';
 import { joinClass, removeMember } from '../../../src/lib/server/teaching/membership';
-import { gradebookCsv, loadGradebook } from '../../../src/lib/server/teaching/gradebook';
+import { closeExpiredAttempts, gradebookCsv, loadGradebook } from '../../../src/lib/server/teaching/gradebook';
+import { attempts } from '../../../src/lib/server/db/schema';
+import { eq } from 'drizzle-orm';
 import { loadAssignmentReport } from '../../../src/lib/server/teaching/assignment-report';
 import { loadDeckMastery } from '../../../src/lib/server/teaching/class-mastery';
 
@@ -82,6 +84,20 @@ describe('gradebook', () => {
 		const book = loadGradebook(t.db, c.cls.id, NOW);
 		expect(book.rows.map((r) => r.student.name)).toEqual(['=HYPERLINK("http://evil.example","click")', 'Ann Archer']);
 		expect(book.completed[0]).toBe(0);
+	});
+	it('counts an attempt whose time limit ran out as submitted', () => {
+		const c = classroom();
+		const ids = [c.qs[0].id, c.qs[1].id];
+		const open = insertAttempt(t.db, c.quiz, c.ann.id, ids, { [ids[0]]: { response: '1979', correct: true } }, { startedAt: EARLIER });
+		t.db.update(attempts).set({ deadlineAt: new Date(EARLIER.getTime() + 10 * 60_000) }).where(eq(attempts.id, open.id)).run();
+		expect(loadGradebook(t.db, c.cls.id, NOW).rows.find((r) => r.student.id === c.ann.id)!.cells[0]).toMatchObject({ inProgress: true, best: null });
+		expect(closeExpiredAttempts(t.db, c.cls.id, NOW)).toBe(1);
+		expect(loadGradebook(t.db, c.cls.id, NOW).rows.find((r) => r.student.id === c.ann.id)!.cells[0]).toMatchObject({
+			inProgress: false,
+			submitted: 1,
+			best: 0.5
+		});
+		expect(closeExpiredAttempts(t.db, c.cls.id, NOW)).toBe(0);
 	});
 });
 

@@ -4,12 +4,13 @@
  * review-deck cell has the mastery (mean predicted recall of the deck's cards today) and
  * how many of the cards the student has reviewed.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DB } from '../db/client';
 import { assignments, attempts, type Class } from '../db/schema';
 import { listMembers, type Member } from './membership';
 import { loadDeckMastery } from './class-mastery';
 import { toCsv, type CsvCell } from '../../teaching/csv';
+import { autoSubmitExpired } from '../quiz/submit';
 
 export type QuizCell = {
 	kind: 'quiz';
@@ -32,6 +33,19 @@ export type Gradebook = {
 	/** Per column: students who submitted (quizzes) or reviewed every card (decks). */
 	completed: number[];
 };
+
+/**
+ * Submits the class's quiz attempts whose time ran out (as the quiz engine does whenever
+ * anyone looks at them), so the gradebook counts them. Returns how many were closed.
+ */
+export function closeExpiredAttempts(db: DB, classId: number, now: Date): number {
+	const quizzes = db
+		.select({ id: assignments.id })
+		.from(assignments)
+		.where(and(eq(assignments.classId, classId), eq(assignments.kind, 'quiz')))
+		.all();
+	return quizzes.reduce((closed, q) => closed + autoSubmitExpired(db, { assignmentId: q.id }, now), 0);
+}
 
 export function loadGradebook(db: DB, classId: number, now: Date): Gradebook {
 	const students = listMembers(db, classId);

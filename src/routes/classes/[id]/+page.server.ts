@@ -10,6 +10,7 @@ import { classForTeacher, classForViewer, parseId } from '$lib/server/teaching/a
 import { loadStudentClassPage, loadTeacherClassPage } from '$lib/server/teaching/class-page';
 import { removeMember, rotateJoinCode, setJoinEnabled } from '$lib/server/teaching/membership';
 import { createAssignment } from '$lib/server/teaching/assignments';
+import { closeExpiredAttempts } from '$lib/server/teaching/gradebook';
 import { parseAssignmentForm, type AssignmentForm } from '$lib/teaching/assignment-input';
 import { dateToLocalInput } from '$lib/teaching/zoned-time';
 
@@ -19,6 +20,7 @@ export const load: PageServerLoad = (event) => {
 	const { cls, as } = allowed(() => classForViewer(db, user, parseId(event.params.id)));
 	const now = new Date();
 	if (as === 'student') return { ...loadStudentClassPage(db, cls, user.id, now), timeZone: user.timeZone };
+	closeExpiredAttempts(db, cls.id, now);
 	return {
 		...loadTeacherClassPage(db, cls, user.id, now),
 		joinLink: cls.joinCode ? `${event.url.origin}/classes/join?code=${encodeURIComponent(cls.joinCode)}` : null,

@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
 import { allowed } from '$lib/server/teaching/route-guards';
 import { classForTeacher, parseId } from '$lib/server/teaching/access';
-import { gradebookCsv, gradebookFileName, loadGradebook } from '$lib/server/teaching/gradebook';
+import { closeExpiredAttempts, gradebookCsv, gradebookFileName, loadGradebook } from '$lib/server/teaching/gradebook';
 import { csvFileName } from '$lib/teaching/csv';
 
 /** The gradebook as a CSV download, for the class's teacher only. */
@@ -12,6 +12,7 @@ export const GET: RequestHandler = (event) => {
 	const db = getDb();
 	const cls = allowed(() => classForTeacher(db, user, parseId(event.params.id)));
 	const now = new Date();
+	closeExpiredAttempts(db, cls.id, now);
 	const body = gradebookCsv(loadGradebook(db, cls.id, now));
 	return new Response(body, {
 		headers: {
