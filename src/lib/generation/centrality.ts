@@ -37,6 +37,9 @@ export function sentenceCentrality(a: Article): number[] {
 			if (w === 'called' || w === 'termed' || (w === 'known' && a.tokens[k + 1].lower === 'as') || (w === 'which' && a.tokens[k + 1].lower === 'means') || (w === 'referred' && a.tokens[k + 1].lower === 'to')) defines = true;
 		}
 		if (defines) score += 0.4;
+		// who told whom is not the news: "Other sources ... verified accounts of the meeting to Asia Times"
+		const words = a.tokens.slice(s.first, s.last).map((t) => t.lower);
+		if (words.some((w) => /^(sources?|insiders?|observers?)$/.test(w)) && words.some((w) => /^(said|say|says|told|verified|confirmed|reported)$/.test(w))) score -= 0.6;
 		// hedged statements are weaker facts
 		for (let k = s.first; k < s.last; k++) if (/^(may|might|perhaps|possibly|apparently|likely|seems|seem)$/.test(a.tokens[k].lower)) score -= 0.1;
 		const len = s.last - s.first;

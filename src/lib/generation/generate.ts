@@ -6,7 +6,9 @@ import type { Candidate } from './questions/candidate.js';
 import { questionsFromGaps } from './questions/from-gaps.js';
 import { findGaps, type Gap } from './questions/gaps.js';
 import { orderingQuestions } from './questions/ordering.js';
+import { definitionQuestions } from './questions/definitions.js';
 import { whoSaidQuestions } from './questions/who-said.js';
+import { standaloneClause } from './questions/clauses.js';
 import { selectQuestions } from './rank.js';
 import type { GenerateOptions, GeneratedQuestion, GenerationResult } from './types.js';
 
@@ -33,11 +35,17 @@ export function allCandidates(a: Article, seed: number | string): (Candidate & {
 	const out: Candidate[] = [];
 	for (const s of a.sentences) {
 		const view = views[s.index];
-		if (!view?.ok) continue;
+		if (!view?.ok) {
+			// a sentence whose main clause cannot stand alone may hold a clause that can
+			const clause = view?.reason?.startsWith('unresolved') ? standaloneClause(a, s.index) : null;
+			if (clause) out.push(...questionsFromGaps(clause.article, s.index, clause.view, findGaps(clause.article, s.index), pool, seed));
+			continue;
+		}
 		out.push(...questionsFromGaps(a, s.index, view, gapsBySent[s.index], pool, seed));
 	}
 	out.push(...whoSaidQuestions(a, seed));
 	out.push(...orderingQuestions(a, views, centrality, seed));
+	out.push(...definitionQuestions(a, views, seed));
 	return out.map((c) => {
 		const central = Math.max(...c.sents.map((si) => centrality[si] ?? 0));
 		const score = Math.max(0, Math.min(1, 0.5 * central + 0.5 * c.quality - c.penalty));

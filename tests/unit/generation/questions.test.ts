@@ -55,7 +55,8 @@ describe('question types', () => {
 	});
 
 	it('numeric: digits in the answer, a value, a tolerance and a unit where there is one', () => {
-		const num = ofType(seed, 'numeric');
+		// the same figure is asked once; at the top, one way of asking it is a number question
+		const num = ofType(generate(article('00').text, { seed: 1 }).questions, 'numeric');
 		expect(num.length).toBeGreaterThan(0);
 		for (const q of num) {
 			expect(q.answer).toMatch(/\d/);

@@ -22,6 +22,7 @@ const FOOTER = [
 	/^\d+\s+(replies|comments|responses|thoughts|reactions)\b/i,
 	/^(comments are closed|leave a (reply|comment)|add a comment|share this( article| story)?|click to share|share on\b|follow us|subscribe\b|sign up\b|newsletter\b|related( articles| stories| posts)?\b|read more\b|advertisement\b|tags?:|filed under\b|you may also like|recommended\b|copyright\b|©|all rights reserved|more from\b|continue reading|skip to\b|jump to\b|back to top|print this|email this)/i
 ];
+const APPARATUS = /^(references|notes|footnotes|external links|see also|further reading|bibliography|sources|citations|works cited|related (articles|stories|links)|notes and references|read more|more on this story)\s*$/i;
 const BYLINE = /^(by|posted by|written by|words by|reporting by|reported by|story by)\s+\p{Lu}/iu;
 const DATELINE = /^(published|updated|posted|last (updated|modified))\b/i;
 
@@ -45,6 +46,8 @@ export function splitBlocks(text: string): { blocks: Block[]; joined: string } {
 
 	let bodyIndex = 0;
 	let first = true;
+	// everything under "References", "External links", "See also" ... is apparatus, not article
+	let inApparatus = false;
 	for (const lines of paragraphs) {
 		// Lines of one paragraph form one block when they are wrapped prose; a line that
 		// ends a sentence or looks like a heading of its own stands alone.
@@ -66,7 +69,8 @@ export function splitBlocks(text: string): { blocks: Block[]; joined: string } {
 		for (const g of groups) {
 			const body = text.slice(g.start, g.end).trim();
 			let kind: BlockKind;
-			if (isNoise(body)) kind = 'noise';
+			if (isHeading(body) && !first) inApparatus = APPARATUS.test(body);
+			if (inApparatus || isNoise(body)) kind = 'noise';
 			else if (isHeading(body)) kind = first ? 'title' : 'heading';
 			else kind = 'body';
 			first = false;
@@ -79,6 +83,8 @@ export function splitBlocks(text: string): { blocks: Block[]; joined: string } {
 export function isNoise(line: string): boolean {
 	const t = line.trim();
 	if (CAPTION.some((re) => re.test(t))) return true;
+	// a reference-list entry: "^ "Persona". Mozilla Developer Network. Retrieved 2016-10-27."
+	if (/^\^\s/.test(t) || /\bRetrieved (on )?\d{4}-\d\d-\d\d\b|\bRetrieved \w+ \d{1,2}, \d{4}\b|\bArchived from the original\b/.test(t)) return true;
 	if (FOOTER.some((re) => re.test(t))) return true;
 	const words = t.split(/\s+/).length;
 	if (words <= 14 && (BYLINE.test(t) || DATELINE.test(t))) return true;

@@ -73,7 +73,9 @@ export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions:
 			let j = i + 1;
 			while (j < s.last) {
 				const t = tokens[j];
-				if (t.space && isCap(t) && !isMonth(t) && !NOT_NAME.has(t.lower) && t.type !== 'currency') {
+				// "ASEAN Plus Six": a number word inside a name
+				const numberWord = /^(two|three|four|five|six|seven|eight|nine|ten)$/.test(t.lower);
+				if (t.space && isCap(t) && !isMonth(t) && (!NOT_NAME.has(t.lower) || numberWord) && t.type !== 'currency') {
 					j++;
 					continue;
 				}
@@ -98,6 +100,12 @@ export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions:
 				}
 				// "Bank of England", "Association of Southeast Asian Nations", "Treaty of Waitangi"
 				const orgSoFar = tokens.slice(i, j).some((x) => ORG_HEADS.has(x.lower));
+				// "Center on Poverty and Inequality", "Committee on Foreign Affairs"
+				if (t.lower === 'on' && ORG_HEADS.has(tokens[j - 1].lower) && isCap(tokens[j + 1] ?? t) && j + 1 < s.last) {
+					j += 2;
+					while (j < s.last && (isCap(tokens[j]) || (tokens[j].lower === 'and' && isCap(tokens[j + 1] ?? t))) && tokens[j].space) j++;
+					continue;
+				}
 				if ((CONNECTORS.has(t.lower) || (orgSoFar && (t.lower === 'for' || (t.lower === 'and' && tokens.slice(i, j).some((x) => x.lower === 'for'))))) && j + 1 < s.last) {
 					let k = j + 1;
 					if (tokens[k].lower === 'the' && k + 1 < s.last) k++;
@@ -242,6 +250,8 @@ function isMonth(t: Token): boolean {
 
 function startsName(tokens: Token[], i: number, sentFirst: number, lowerSeen: Set<string>, capSeenMid: Set<string>): boolean {
 	const t = tokens[i];
+	// "An-Nasir Muhammad": an Arabic article glued to the name
+	if (isCap(t) && /^(an|al|el|ad|ar|as|at|az|ash|ibn|bin)$/.test(t.lower) && tokens[i + 1]?.text === '-' && !tokens[i + 1].space && isCap(tokens[i + 2] ?? t) && !tokens[i + 2]?.space) return true;
 	if (!isCap(t) || NOT_NAME.has(t.lower) || isMonth(t) || t.type === 'currency') return false;
 	if (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || t.pos === 'AUX') return false;
 	let opening = i === sentFirst;
@@ -295,6 +305,8 @@ function analyseSpan(tokens: Token[], first: number, last: number): RawMention[]
 		break;
 	}
 	if (noble !== null && a < last) a = noble; // keep "Lord North", "King George III" whole
+	// a name never starts with a small word left over from a title ("CEO of Mozilla")
+	while (a < last && /^\p{Ll}/u.test(tokens[a].text)) a++;
 	if (a >= last) return [];
 	// a trailing connector is not part of the name
 	let z = last;

@@ -76,8 +76,17 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 	const resolved = new Set(a.mentionsBySent[si].map((m) => m.entity));
 	const fail = (reason: string): SentenceView => ({ ok: false, reason, edits, resolved: [...resolved], quoted });
 
-	// leading connectives: "However,", "But", "Also"
+	// a dateline: "LONDON —", "WASHINGTON (Reuters) -"
 	let k = s.first;
+	{
+		let z = k;
+		while (z < s.last && /^[\p{Lu}.,]+$/u.test(tokens[z].text) && /\p{Lu}{2}/u.test(tokens[z].text + 'AA') && z - k < 4) z++;
+		if (tokens[z]?.text === '(' && tokens[z + 2]?.text === ')') z += 3;
+		if (z > k && /^[—–-]$/.test(tokens[z]?.text ?? '') && tokens.slice(k, z).every((w) => w.text === w.text.toUpperCase())) {
+			edits.push({ first: k, last: z + 1, text: '' });
+			k = z + 1;
+		}
+	}
 	for (let round = 0; round < 2; round++) {
 		const match = CONNECTIVES.find((words) => words.every((w, n) => tokens[k + n]?.lower === w) && !inQuote(k));
 		if (!match) break;
@@ -109,6 +118,8 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		if (inQuote(x) || bracketed.has(x) || !/^(this|these|those|such|that)$/.test(t.lower)) continue;
 		if (t.lower === 'that' && t.pos !== 'DET' && x !== bodyStart) continue;
 		if (t.lower === 'such' && tokens[x + 1]?.lower === 'as') continue;
+		// "those who lived ...", "those with irregular documents": people in general, not a reference
+		if (t.lower === 'those' && /^(who|with|that|which|in|of|whose|living|born)$/.test(tokens[x + 1]?.lower ?? '')) continue;
 		const noun = findNounAfter(a, x + 1, s.last);
 		// "...; this is often called a shooting star", "meteors—those not associated with ...": the clause just before
 		if (noun === -1 && x > bodyStart && /^[;,—–:]$/.test(tokens[x - 1].text) && t.lower !== 'such') continue;
@@ -192,7 +203,7 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 			const ok = subj && (group === 'person' ? a.entities[subj.entity].cls === 'person' : group === 'thing' ? !['person', 'group'].includes(a.entities[subj.entity].cls) : false);
 			if (ok) continue;
 			// "If a particle the size of a golf ball strikes our atmosphere, it produces ...": a common noun subject
-			const lead = tokens.slice(bodyStart + 1, Math.min(mainStart, bodyStart + 5)).find((w) => w.pos === 'NOUN');
+			const lead = tokens.slice(bodyStart + 1, mainStart).find((w) => w.pos === 'NOUN');
 			if (!subj && lead && group !== 'person') {
 				const plural = lead.lemma !== lead.lower;
 				if ((group === 'thing' && !plural) || (group === 'plural' && plural)) continue;
@@ -257,7 +268,8 @@ function hasAntecedentBefore(a: Article, si: number, pos: number, x: number, gro
 	// the pronoun opens the main clause: nothing before it can be its antecedent
 	if (pos === x && pos > s.first && a.tokens[pos - 1].text === ',') {
 		const ms0 = a.mentionsBySent[si].filter((m) => m.last <= x);
-		if (group === 'person') return ms0.some((m) => a.entities[m.entity].cls === 'person' && m.first >= pos);
+		// "Upon Leo Africanus's visit ..., his descriptions": a person in the opening phrase is the antecedent
+		if (group === 'person') return ms0.some((m) => a.entities[m.entity].cls === 'person');
 		return edits.some((e) => e.first < x && e.text && e.first >= pos);
 	}
 	const ms = a.mentionsBySent[si].filter((m) => m.last <= x);

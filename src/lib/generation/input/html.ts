@@ -50,8 +50,12 @@ export function extractHtml(html: string, baseUrl = 'https://example.invalid/'):
 		if (block) flush();
 	};
 	walk(content.body as unknown as NodeLike);
+	// drop reference lists and link sections that Readability keeps
+	const cut = parts.findIndex((p, i) => i > 0 && /^(references|notes|footnotes|external links|see also|further reading|bibliography|citations|works cited)(\s*\[edit\])?$/i.test(p.trim()));
+	if (cut > 0) parts.splice(cut);
 	flush();
-	const text = parts.join('\n\n');
+	// Wikipedia's "[edit]" links and footnote marks are page furniture
+	const text = parts.map((p) => p.replace(/\[(edit|citation needed|\d{1,3})\]/g, '').trim()).filter(Boolean).join('\n\n');
 	const words = text.split(/\s+/).filter(Boolean).length;
 	if (words < 40) throw noArticle();
 	void baseUrl;

@@ -91,16 +91,23 @@ const CITY_NAMES = new Set(CITIES.map(([name]) => name));
 /** Countries most readers know: built-in distractors come from these, not from every territory. */
 export const MAJOR_COUNTRIES = new Set(
 	(
-		'United States|Canada|Mexico|Brazil|Argentina|Chile|Peru|Colombia|Venezuela|Cuba|United Kingdom|France|Germany|Italy|Spain|Portugal|' +
-		'Netherlands|Belgium|Switzerland|Austria|Sweden|Norway|Denmark|Finland|Poland|Greece|Ireland|Russia|Ukraine|Turkey|Egypt|Nigeria|' +
-		'South Africa|Kenya|Ethiopia|Morocco|Algeria|Ghana|Mali|Senegal|Niger|Sudan|Libya|Tunisia|Tanzania|China|Japan|India|Pakistan|' +
-		'Bangladesh|Indonesia|Thailand|Vietnam|Cambodia|Laos|Myanmar|Malaysia|Philippines|Singapore|South Korea|North Korea|Iran|Iraq|' +
-		'Saudi Arabia|Israel|Syria|Afghanistan|Australia|New Zealand|Fiji|Papua New Guinea|Samoa|Tonga'
+		'United States|China|Japan|Germany|United Kingdom|France|India|Russia|Italy|Canada|Brazil|South Korea|Australia|Spain|Mexico|' +
+		'Indonesia|Saudi Arabia|Turkey|Argentina|South Africa|Egypt|Nigeria|Iran|Netherlands|Sweden|Switzerland|Poland|Thailand|Vietnam|' +
+		'Malaysia|Singapore|Philippines|Pakistan|Israel|New Zealand|Greece|Portugal|Ireland|Norway|Denmark|Finland|Belgium|Austria|Ukraine|' +
+		'Chile|Peru|Colombia|Venezuela|Cuba|Kenya|Ethiopia|Morocco|Algeria|Ghana|Iraq|Syria|Afghanistan|Bangladesh|Myanmar|Cambodia|Laos|' +
+		'North Korea|Mali|Senegal|Niger|Sudan|Libya|Tunisia|Tanzania|Fiji|Papua New Guinea|Samoa|Tonga'
 	).split('|')
 );
 
 export function lookupPlace(name: string): PlaceInfo | undefined {
 	return places.get(name.toLowerCase()) ?? places.get(name.toLowerCase().replace(/^the /, ''));
+}
+
+/** Position of a country in MAJOR_COUNTRIES (listed roughly by prominence), for ordering built-in choices. */
+export function prominence(name: string): number {
+	const order = [...MAJOR_COUNTRIES];
+	const i = order.indexOf(name);
+	return i < 0 ? order.length : i;
 }
 
 export function placesOfKind(kind: PlaceKind, continent?: string, majorOnly = false): PlaceInfo[] {

@@ -1,7 +1,7 @@
 import type { Article } from '../analysis/article.js';
 import type { Entity } from '../analysis/entities.js';
 import { formatLike, type Quantity } from '../analysis/numbers.js';
-import { KNOWN_ORGS, lookupPlace, placesOfKind } from '../knowledge/gazetteer.js';
+import { KNOWN_ORGS, lookupPlace, placesOfKind, prominence, type PlaceInfo } from '../knowledge/gazetteer.js';
 import { MONTHS, ORG_HEADS } from '../knowledge/lexicon.js';
 import { shuffle, type Random } from '../random.js';
 import { normalize } from './render.js';
@@ -83,7 +83,7 @@ function sameKind(key: Entity, e: Entity): number {
 }
 
 function placeType(e: Entity): string {
-	if (e.placeKind) return e.placeKind === 'state' ? 'region' : e.placeKind === 'continent' ? 'region' : e.placeKind;
+	if (e.placeKind) return e.placeKind === 'continent' ? 'region' : e.placeKind;
 	if (/^(river|sea|ocean|lake|bay|gulf|strait|straits|channel|canal|harbor|harbour|sound)$/.test(e.head)) return 'water';
 	if (/^(island|islands|isles)$/.test(e.head)) return 'island';
 	if (/^(mountains|mountain|alps|range|hills|highlands|plateau|volcano|glacier)$/.test(e.head)) return 'mountain';
@@ -106,6 +106,12 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		if (name.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && w.length >= 4 && p.includes(` ${normalize(w)} `) && !/^(the|of)$/i.test(w))) return false;
 		// one name inside the other ("Blue Gene" and "Blue Gene/L") is not a fair choice
 		for (const t of taken) if (t.includes(n) || n.includes(t)) return false;
+		// "Boston Committee of Correspondence" beside "Committees of Correspondence": too close to be wrong
+		const stem = (w: string) => w.toLowerCase().replace(/(es|s)$/, '');
+		const kw = new Set(key.name.split(/\s+/).filter((w) => w.length > 3).map(stem));
+		const nw = name.split(/\s+/).filter((w) => w.length > 3).map(stem);
+		const shared = nw.filter((w) => kw.has(w)).length;
+		if (shared && shared / Math.min(kw.size || 1, nw.length || 1) >= 0.5) return false;
 		// "United Kingdom" for "Great Britain": another name of the same country
 		const kp = lookupPlace(key.name);
 		const np = lookupPlace(name);
@@ -144,9 +150,12 @@ function builtInNames(key: Entity, rand: Random): string[] {
 		if (info?.kind === 'country' || info?.kind === 'city') {
 			// well-known places of the same kind, nearest first: capitals for a capital
 			const sameSort = (p: { capitalOf?: string }) => info.kind === 'country' || !!p.capitalOf === !!info.capitalOf;
-			const near = placesOfKind(info.kind, info.continent, true).filter(sameSort).map((p) => p.name);
-			const far = placesOfKind(info.kind, undefined, true).filter(sameSort).map((p) => p.name);
-			return [...shuffle(near, rand), ...shuffle(far, rand)];
+			// the best-known places first, so the choices are ones a student has heard of
+			const rank = (p: PlaceInfo) => prominence(p.kind === 'country' ? (p.canonical ?? p.name) : (p.capitalOf ?? p.name));
+			const byFame = (xs: PlaceInfo[]) => xs.sort((x, y) => rank(x) - rank(y)).map((p) => p.name);
+			const near = byFame(placesOfKind(info.kind, info.continent, true).filter(sameSort));
+			const far = byFame(placesOfKind(info.kind, undefined, true).filter(sameSort));
+			return [...shuffle(near.slice(0, 6), rand), ...near.slice(6), ...far];
 		}
 		if (info?.kind === 'region') {
 			const words = key.name.split(' ');
@@ -280,7 +289,7 @@ export function phraseDistractors(a: Article, gap: Gap, pool: Gap[], prompt: str
 	const seen = new Set([key]);
 	const kinds = ['term'];
 	const candidates = pool
-		.filter((g) => kinds.includes(g.kind) && g.si !== gap.si && !/\d/.test(g.answer))
+		.filter((g) => kinds.includes(g.kind) && g.si !== gap.si && !/\d/.test(g.answer) && !a.quotations.some((q) => q.first <= g.first && g.last <= q.last))
 		.filter((g) => (n <= 2 ? words(g.answer) === n : Math.abs(words(g.answer) - n) <= 1) && / of /.test(g.answer) === hasOf)
 		.sort((p, q) => (q.kind === 'term' ? 1 : 0) - (p.kind === 'term' ? 1 : 0) || q.quality - p.quality || p.first - q.first);
 	for (const g of candidates) {

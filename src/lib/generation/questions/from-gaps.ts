@@ -20,6 +20,12 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	const statement = asStatement(renderTokens(a, s.first, s.last, view.edits));
 	const words = statement.split(/\s+/).length;
 	if (words < 6 || words > 55 || /\?["”]?$/.test(original)) return out;
+	// formulas and symbols do not survive as text ("the quotient is defined as.", "AB = BA")
+	if (/[=×÷∈∑∫√≤≥±→]/.test(statement) || /\b(as|by|follows|satisfies|is|are|where|that)[.:]$/.test(statement)) return out;
+	// "Imagine a farmer ...", "Think about ...": an exercise for the reader, not a fact
+	if (/^(imagine|think|consider|suppose|note|remember|look|notice|recall|see)\b/i.test(statement)) return out;
+	// who told whom is not the news: "Other sources ... verified accounts of the meeting to Asia Times"
+	if (/\b(sources?|insiders?|observers?)\b/i.test(statement) && /\b(said|say|says|told|verified|confirmed|reported)\b/i.test(statement) && !/[“"]/.test(statement)) return out;
 	// pointers to other parts of a book or page are not facts
 	if (/\b(see (the|figure|table|chapter|section)|next section|previous section|this chapter|this section|as shown in|figure \d|table \d|as we (saw|have seen|will see|discussed)|as discussed|as mentioned)\b/i.test(statement)) return out;
 	const back = (answer: string) => `${answer}\n\n${original}`;
@@ -33,7 +39,15 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const ta = a.tokens[gap.last];
 		if ((!tb.space && gap.first > s.first && /[\p{L}\d-]$/u.test(a.tokens[gap.first - 1].text)) || (ta && !ta.space && /^[\p{L}\d-]/u.test(ta.text))) continue;
 		const answers = [gap.answer, ...gap.accept];
-		const cloze = asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: gap.first, last: gap.last, text: BLANK }]));
+		// "President-elect _____'s team ... if Mr. Trump would": a surname gives a person away
+		if (gap.entity !== undefined && a.entities[gap.entity].cls === 'person') {
+			const last = a.entities[gap.entity].name.split(/\s+/).pop() ?? '';
+			if (last.length >= 3 && !/^(I|II|III|IV|V|Jr\.?|Sr\.?)$/.test(last)) answers.push(last);
+		}
+		// "the US" → "_____": a country's article goes with the blank, or "The _____" would
+		// rule out every choice that is not written with "the"
+		const blankFrom = gap.cls === 'place' && gap.entity !== undefined && a.tokens[gap.first - 1]?.lower === 'the' && !view.edits.some((e) => e.last === gap.first) ? gap.first - 1 : gap.first;
+		const cloze = asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: blankFrom, last: gap.last, text: BLANK }]));
 		if (!cloze.includes(BLANK) || givesAway(cloze, answers)) continue;
 		const rand = randomFor(seed, `${si}:${gap.first}`);
 		const q = gap.quantity;
@@ -71,7 +85,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 					: entityDistractors(a, gap, mcPrompt, rand)
 				: gap.kind === 'quantity'
 					? quantityDistractors(a, gap, mcPrompt, rand)
-					: gap.kind === 'term'
+					: gap.kind === 'term' && !isQuoted(a, gap)
 						? phraseDistractors(a, gap, pool, mcPrompt)
 						: [];
 		if (distractors.length >= 2 && !givesAway(mcPrompt, answers)) {
@@ -126,7 +140,9 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		}
 
 		// true/false: the sentence as written, or with a same-kind value from the article swapped in
-		const swappable = gap.kind === 'entity' || gap.kind === 'quantity' || (gap.kind === 'term' && gap.first > s.first + 2);
+		// a hedged sentence ("may be", "likely") is neither true nor false enough to ask
+		const hedged = a.tokens.slice(s.first, s.last).some((t) => /^(may|might|perhaps|possibly|likely|probably|apparently)$/.test(t.lower));
+		const swappable = !hedged && (gap.kind === 'entity' || gap.kind === 'quantity' || (gap.kind === 'term' && gap.first > s.first + 2));
 		if (!tfDone && swappable && distractors.length >= 1 && gap.quality >= 0.55 && !view.edits.some((e) => e.first === gap.first - 1)) {
 			const swap = distractors[0];
 			const makeFalse = rand() < 0.5;
@@ -135,6 +151,9 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 			let swapText = swap;
 			if (gap.kind === 'entity') {
 				const other = a.entities.find((e) => e.name === swap);
+				// "President _____": only someone who holds that title may be swapped in
+				const key = gap.entity !== undefined ? a.entities[gap.entity] : undefined;
+				if (key?.cls === 'person' && other && !other.roles.some((r) => key.roles.includes(r)) && key.roles.length) continue;
 				if (a.tokens[from - 1]?.lower === 'the') from--;
 				if (other?.the) swapText = `the ${swap}`;
 				else if (from < gap.first && !other) swapText = `the ${swap}`;
@@ -161,6 +180,10 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	}
 	void asQuestion;
 	return out;
+}
+
+function isQuoted(a: Article, gap: Gap): boolean {
+	return a.quotations.some((q) => q.first <= gap.first && gap.last <= q.last);
 }
 
 function acceptFor(gap: Gap): string[] {

@@ -70,6 +70,9 @@ export function findGaps(a: Article, si: number): Gap[] {
 		let lead = s0.first;
 		while (lead < m.first && (/^(ADV|CCONJ|SCONJ|PUNCT|DET)$/.test(tokens[lead].pos) || tokens[lead].text === ',')) lead++;
 		if (lead === m.first && /^(VERB|AUX)$/.test(tokens[m.last]?.pos ?? '')) quality += 0.06;
+		// "told Asia Times", "told the BBC News website": the outlet, not the news
+		const pre = tokens[m.first - 1]?.lower === 'the' ? tokens[m.first - 2] : tokens[m.first - 1];
+		if (pre && /^(told|tells|according)$/.test(pre.lower)) quality -= 0.3;
 		// new information: the sentence that introduces a name is about it
 		if (e.mentions[0] === m && e.mentions.length > 1) quality += 0.08;
 		else if (e.mentions.some((x) => x.sent < si && x.sent >= si - 2)) quality -= 0.06;
@@ -79,7 +82,7 @@ export function findGaps(a: Article, si: number): Gap[] {
 	}
 
 	for (const q of a.quantitiesBySent[si]) {
-		if (q.bracketed || isListMember(a, q.first, q.last)) continue;
+		if (q.bracketed || isListMember(a, q.first, q.last, 'quantity')) continue;
 		let quality: number;
 		switch (q.kind) {
 			case 'year': quality = 0.75; break;
@@ -186,7 +189,9 @@ export function findGaps(a: Article, si: number): Gap[] {
 	// a short quoted name or slogan: “Silver Certificate”, “no taxation without representation”
 	for (const q of a.quotations) {
 		if (q.sent !== si || q.words < 1 || q.words > 5 || q.first <= s.first + 1) continue;
-		gaps.push({ si, first: q.first, last: q.last, answer: q.text.replace(/[.,;:!?]$/, ''), kind: 'term', accept: [], quality: 0.8 });
+		let last = q.last;
+		while (last > q.first + 1 && /^[.,;:!?]$/.test(tokens[last - 1].text)) last--;
+		gaps.push({ si, first: q.first, last, answer: a.text.slice(tokens[q.first].start, tokens[last - 1].end), kind: 'term', accept: [], quality: 0.8 });
 	}
 	// key noun phrases of the article
 	for (let k = s.first; k < s.last; k++) {
@@ -201,16 +206,22 @@ export function findGaps(a: Article, si: number): Gap[] {
 		// a single common noun is rarely what a teacher would blank; a key compound is
 		if (!multi) continue;
 		if (tf < 2 || /\d/.test(a.text.slice(tokens[k].start, tokens[to - 1].end))) continue;
-		if (isListMember(a, k, to, false)) continue;
+		if (isListMember(a, k, to, 'phrase')) continue;
 		if (gaps.some((g) => g.first < to && k < g.last)) continue;
 		if (isInsideQuote(a, k)) continue;
 		const answer = a.text.slice(tokens[k].start, tokens[to - 1].end);
+		// a key phrase is one the article repeats; "the sake of money" or "the use of fiat money" are not
+		if (occurrences(a, answer) < 2) continue;
+		const ofAt = tokens.slice(k, to).findIndex((t) => t.lower === 'of');
+		if (ofAt > 0 && GENERIC_HEADS.has(tokens[k + ofAt - 1].lower)) continue;
 		const quality = 0.35 + Math.min(0.25, tf / 40) + (multi ? 0.1 : 0) + (occurrences(a, answer) >= 2 ? 0.15 : 0);
 		gaps.push({ si, first: k, last: to, answer, kind: 'phrase', accept: [], quality });
 	}
 	const title = normalize(a.title);
 	const topic = a.topic !== undefined ? normalize(a.entities[a.topic].name) : '';
 	return gaps.filter((g) => {
+		// prompts drop bracketed asides; a blank inside one would keep the aside alive
+		if (inBrackets.has(g.first)) return false;
 		const n = normalize(g.answer).replace(/^the /, '');
 		if (n === title || n === topic) return false;
 		// "Money" in an article about money
@@ -285,6 +296,7 @@ function nounPhraseStart(tokens: Token[], end: number, floor: number): number {
 	return k;
 }
 
+const GENERIC_HEADS = new Set(['sake', 'use', 'usefulness', 'hours', 'number', 'variety', 'kind', 'form', 'forms', 'example', 'lot', 'part', 'amount', 'way', 'pair', 'role', 'type', 'types', 'sort', 'series', 'set', 'group', 'piece', 'range', 'level', 'degree', 'matter', 'case', 'end', 'top', 'side', 'rest', 'majority', 'half', 'thousands', 'millions', 'dozens', 'complexity', 'pattern', 'idea', 'concept', 'equivalent', 'absence', 'presence', 'nature', 'size', 'total', 'beginning', 'middle']);
 const QUANTIFIERS = new Set(['more', 'most', 'less', 'least', 'few', 'fewer', 'many', 'several', 'some', 'other', 'such', 'given', 'dozen', 'half', 'certain', 'various', 'same', 'own', 'much', 'next', 'last', 'previous', 'first', 'second', 'third', 'new', 'old', 'different', 'particular', 'whole', 'entire', 'main', 'major', 'key', 'good', 'great', 'big', 'small', 'large', 'little', 'long', 'short', 'high', 'low', 'recent', 'early', 'late', 'typical']);
 const COMMON_NOUNS = new Set(['country', 'countries', 'government', 'state', 'world', 'city', 'power', 'history', 'system', 'nation', 'region', 'life', 'work', 'man', 'woman', 'child', 'family', 'home', 'house', 'water', 'money', 'business', 'market', 'company', 'война', 'war', 'law', 'land', 'sea', 'island', 'member', 'leader', 'party', 'source', 'report', 'support', 'relationship', 'tie', 'move', 'change', 'development', 'process', 'effort', 'action', 'body', 'story', 'news', 'event', 'service', 'industry']);
 
@@ -293,9 +305,14 @@ const COMMON_NOUNS = new Set(['country', 'countries', 'government', 'state', 'wo
  * a store of value, and ..."): blanking one item leaves too many right answers.
  * Appositions ("In Boston, Thomas Hutchinson, now the governor") are not lists.
  */
-export function isListMember(a: Article, first: number, last: number, named = true): boolean {
+export function isListMember(a: Article, first: number, last: number, kind: 'entity' | 'quantity' | 'phrase' = 'entity'): boolean {
 	const t = a.tokens;
-	const item = (x: Token | undefined) => !!x && (named ? /^[\p{Lu}\d]/u.test(x.text) : /^(NOUN|ADJ|PROPN)$/.test(x.pos));
+	const named = kind !== 'phrase';
+	// an item of the same kind: a name among names, a number among numbers
+	const mentionAt = new Set<number>();
+	for (const m of a.mentionsBySent[t[first].sent] ?? []) for (let k = m.first; k < m.last; k++) mentionAt.add(k);
+	const item = (x: Token | undefined) =>
+		!!x && (kind === 'entity' ? mentionAt.has(x.i) || /^\p{Lu}/u.test(x.text) && x.pos === 'PROPN' : kind === 'quantity' ? /^[\d$£€¥]/.test(x.text) : /^(NOUN|ADJ|PROPN)$/.test(x.pos));
 	const joiner = (x: Token | undefined) => !!x && (x.text === ',' || /^(and|or)$/.test(x.lower));
 	let b = first - 1;
 	if (/^(the|a|an|as)$/.test(t[b]?.lower ?? '')) b--;
@@ -309,7 +326,13 @@ export function isListMember(a: Article, first: number, last: number, named = tr
 	const andBefore = !!before && /^(and|or)$/.test(before.lower);
 	// "... in monetary terms and the standard of deferred payment is what ...": a new clause, not a list
 	if (/^(VERB|AUX)$/.test(t[last]?.pos ?? '') && !named) return false;
-	const prevItem = joiner(before) && (item(t[b - 1]) || (andBefore && t[b - 1]?.text === ',') || (andBefore && /^(the|a|an|as)$/.test(t[b - 1]?.lower ?? '')) || c !== b);
+	// "United States (US), European Union": the item before may carry its abbreviation in brackets
+	let pb = b - 1;
+	if (t[pb]?.text === ')') {
+		while (pb > 0 && t[pb].text !== '(' && b - pb < 8) pb--;
+		pb--;
+	}
+	const prevItem = joiner(before) && (item(t[pb]) || (andBefore && t[b - 1]?.text === ',') || (andBefore && /^(the|a|an|as)$/.test(t[b - 1]?.lower ?? '')) || c !== b);
 	let z = last;
 	// "the United Nations (UN), United States (US), ...": look past brackets
 	if (t[z]?.text === '(') {
@@ -319,12 +342,27 @@ export function isListMember(a: Article, first: number, last: number, named = tr
 	const after = t[z];
 	let n = z + 1;
 	while (/^(the|a|an|as|and|or)$/.test(t[n]?.lower ?? '')) n++;
-	const nextItem = joiner(after) && item(t[n]) && !/^(who|which|where|while|but|now|then|when)$/i.test(t[n]?.lower ?? '');
+	// "the Ghana Empire, or Wagadu, declined": another name for the same thing
+	const alternative = after?.text === ',' && t[z + 1]?.lower === 'or';
+	const nextItem = !alternative && joiner(after) && item(t[n]) && !/^(who|which|where|while|but|now|then|when)$/i.test(t[n]?.lower ?? '');
 	if (!prevItem && !nextItem) return false;
-	if (prevItem && (andBefore || nextItem)) return true;
+	if (prevItem && (andBefore || nextItem || /^(and|or)$/.test(after?.lower ?? ''))) return true;
+	// "..., Organisation for Economic Co-operation and Development, ASEAN Plus Six, ...": a long series
+	if (prevItem) {
+		let commas = 0;
+		for (let k = b - 1; k >= Math.max(0, b - 14); k--) {
+			if (t[k].text === ',' && (item(t[k - 1]) || t[k - 1].text === ')')) commas++;
+			if (t[k].text === '.' || t[k].text === ';') break;
+		}
+		if (commas >= 1) return true;
+	}
 	if (nextItem) {
 		// the first of several: another joiner follows the next item
-		for (let k = n + 1; k < Math.min(t.length, n + 8); k++) {
+		for (let k = n + 1; k < Math.min(t.length, n + 12); k++) {
+			if (t[k].text === '(') {
+				while (k < t.length && t[k].text !== ')') k++;
+				continue;
+			}
 			if (joiner(t[k])) return true;
 			if (!item(t[k]) && t[k].lower !== 'of') break;
 		}

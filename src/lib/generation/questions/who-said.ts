@@ -47,10 +47,10 @@ export function whoSaidQuestions(a: Article, seed: number | string): Candidate[]
 			const named = speaker.mentions.filter((m) => m.start < from).pop();
 			if (named) {
 				const ns = a.sentences[named.sent];
-				sources.unshift(sentenceSpan(a.text, ns.start, ns.end));
+				sources.push(sentenceSpan(a.text, ns.start, ns.end));
 			}
 		}
-		const original = sources.map((x) => x.text.replace(/\s+/g, ' ').trim()).join(' … ');
+		const original = [...sources].sort((x, y) => x.start - y.start).map((x) => x.text.replace(/\s+/g, ' ').trim()).join(' … ');
 		void alsoTrue;
 		out.push({
 			type: 'who_said',
