@@ -2,7 +2,7 @@
  * Predicted recall of review-deck cards, per student: the numbers behind the class
  * mastery heat map and the review columns of the gradebook.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, inArray } from 'drizzle-orm';
 import type { DB } from '../db/client';
 import { assignmentItems, cards, users } from '../db/schema';
 import { studentMastery, type CardMemory, type StudentMastery } from '../../teaching/mastery';
@@ -55,14 +55,4 @@ export function loadDeckMastery(db: DB, assignmentIds: readonly number[], studen
 		}
 		return { assignmentId, questionIds: ids, byStudent };
 	});
-}
-
-/** Whether a review deck's cards exist for this user (used by tests and the join flow). */
-export function deckCardCount(db: DB, userId: string, assignmentId: number): number {
-	return db
-		.select({ id: cards.id })
-		.from(cards)
-		.innerJoin(assignmentItems, eq(assignmentItems.questionId, cards.questionId))
-		.where(and(eq(cards.userId, userId), eq(assignmentItems.assignmentId, assignmentId)))
-		.all().length;
 }

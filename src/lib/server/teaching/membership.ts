@@ -1,7 +1,7 @@
 /**
  * Joining and leaving classes, and the join code that lets students in.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '../db/client';
 import { assignmentItems, assignments, classes, memberships, users, type Class } from '../db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -98,17 +98,4 @@ export function classesOfStudent(db: DB, userId: string) {
 		.where(eq(memberships.userId, userId))
 		.orderBy(asc(classes.name))
 		.all();
-}
-
-/** Students of the class among `userIds` (to keep only current members). */
-export function membersAmong(db: DB, classId: number, userIds: readonly string[]): Set<string> {
-	if (!userIds.length) return new Set();
-	return new Set(
-		db
-			.select({ userId: memberships.userId })
-			.from(memberships)
-			.where(and(eq(memberships.classId, classId), inArray(memberships.userId, [...userIds])))
-			.all()
-			.map((r) => r.userId)
-	);
 }
