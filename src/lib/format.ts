@@ -1,8 +1,16 @@
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
+const zoned = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDateTime(value: Date | number): string {
-	return dateTime.format(value);
+/** In `timeZone` when given (the user's setting), else in the runtime's zone. */
+export function formatDateTime(value: Date | number, timeZone?: string): string {
+	if (!timeZone) return dateTime.format(value);
+	let f = zoned.get(timeZone);
+	if (!f) {
+		f = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+		zoned.set(timeZone, f);
+	}
+	return f.format(value);
 }
 
 export function formatDate(value: Date | number): string {

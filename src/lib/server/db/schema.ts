@@ -6,7 +6,8 @@ import {
 	real,
 	index,
 	uniqueIndex,
-	primaryKey
+	primaryKey,
+	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
 
 // Times are stored as integer milliseconds since the epoch (drizzle maps them to Date).
@@ -121,6 +122,15 @@ export const questions = sqliteTable(
 		score: real('score').notNull().default(0),
 		status: text('status', { enum: QUESTION_STATUSES }).notNull().default('draft'),
 		origin: text('origin', { enum: QUESTION_ORIGINS }).notNull().default('generated'),
+		/**
+		 * The question this one replaced in its set. Editing or regenerating a question that an
+		 * assignment already uses makes a new version, so the assignment keeps what students saw.
+		 */
+		previousVersionId: integer('previous_version_id').references((): AnySQLiteColumn => questions.id, {
+			onDelete: 'set null'
+		}),
+		/** How many times "regenerate" has replaced this question (and its earlier versions). */
+		regenerations: integer('regenerations').notNull().default(0),
 		createdAt: createdAt(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
 			.notNull()
@@ -313,7 +323,11 @@ export const assignmentItems = sqliteTable(
 			.references(() => questions.id, { onDelete: 'cascade' }),
 		position: integer('position').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.assignmentId, t.questionId] })]
+	(t) => [
+		primaryKey({ columns: [t.assignmentId, t.questionId] }),
+		// "Is this question used by an assignment?" is asked on every edit in the set editor.
+		index('assignment_items_question_idx').on(t.questionId)
+	]
 );
 
 export const attempts = sqliteTable(

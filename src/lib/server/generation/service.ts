@@ -57,6 +57,16 @@ export class GenerationService {
 		}
 	}
 
+	/** Every question the generator can make from the text (count 0), ranked, computed in a worker. */
+	async candidates(text: string, options: { seed: number; title: string }): Promise<GeneratedQuestion[]> {
+		try {
+			const job = { op: 'generate' as const, text, title: options.title, seed: options.seed, count: 0 };
+			return ((await this.pool.run(job)) as GenerateResult).questions;
+		} catch (err) {
+			throw asUserError(err);
+		}
+	}
+
 	/** Queues generation for a pending article; resolves when its questions are stored or it failed. */
 	queue(articleId: number): Promise<void> {
 		const running = this.inFlight.get(articleId);

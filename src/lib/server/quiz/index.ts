@@ -7,5 +7,4 @@ export * from './submit';
 export * from './screens';
 export * from './results';
 export * from './intro';
-export * from './teacher-summary';
 export * from './seed';
