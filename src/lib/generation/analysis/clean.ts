@@ -20,7 +20,7 @@ const CAPTION = [
 ];
 const FOOTER = [
 	/^\d+\s+(replies|comments|responses|thoughts|reactions)\b/i,
-	/^(comments are closed|leave a (reply|comment)|add a comment|share this( article| story)?|click to share|share on\b|follow us|subscribe\b|sign up\b|newsletter\b|related( articles| stories| posts)?\b|read more\b|advertisement\b|tags?:|filed under\b|you may also like|recommended\b|copyright\b|©|all rights reserved|more from\b|continue reading|skip to\b|jump to\b|back to top|print this|email this)/i
+	/^(comments are closed|leave a (reply|comment)|add a comment|share this( article| story)?|click to share|share on\b|follow us|subscribe\b|sign up\b|newsletter\b|related( articles| stories| posts)?\b|read more\b|advertisement\b|tags?:|filed under\b|you may also like|recommended\b|copyright\b|©|all rights reserved|more from\b|from wikipedia, the free encyclopedia|continue reading|skip to\b|jump to\b|back to top|print this|email this)/i
 ];
 const APPARATUS = /^(references|notes|footnotes|external links|see also|further reading|bibliography|sources|citations|works cited|related (articles|stories|links)|notes and references|read more|more on this story)\s*$/i;
 const BYLINE = /^(by|posted by|written by|words by|reporting by|reported by|story by)\s+\p{Lu}/iu;

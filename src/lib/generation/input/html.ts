@@ -3,10 +3,10 @@ import { Readability } from '@mozilla/readability';
 import { GenerationError } from '../errors.js';
 
 const BLOCK = new Set([
-	'P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TR', 'DD', 'DT', 'TABLE', 'UL', 'OL', 'HEADER', 'MAIN'
+	'P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TR', 'DD', 'DT', 'UL', 'OL', 'HEADER', 'MAIN'
 ]);
 // Parts of a page that are never facts even when Readability keeps them.
-const SKIP = new Set(['FIGCAPTION', 'FIGURE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'NAV', 'ASIDE', 'FOOTER', 'BUTTON', 'FORM', 'SUP', 'TEMPLATE', 'SVG', 'IMG']);
+const SKIP = new Set(['TABLE', 'FIGCAPTION', 'FIGURE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'NAV', 'ASIDE', 'FOOTER', 'BUTTON', 'FORM', 'SUP', 'TEMPLATE', 'SVG', 'IMG']);
 
 interface NodeLike {
 	nodeType: number;

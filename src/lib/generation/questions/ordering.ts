@@ -66,7 +66,7 @@ export function orderingQuestions(a: Article, views: (SentenceView | null)[], ce
 	];
 }
 
-function clauseAround(a: Article, si: number, q: Quantity, edits: Edit[], dated: Quantity[]): string | null {
+export function clauseAround(a: Article, si: number, q: Quantity, edits: Edit[], dated: Quantity[]): string | null {
 	const s = a.sentences[si];
 	const { tokens } = a;
 	// clause boundaries: semicolons, and a comma or "and" that starts a new dated clause
@@ -88,7 +88,7 @@ function clauseAround(a: Article, si: number, q: Quantity, edits: Edit[], dated:
 		}
 	}
 	for (let k = q.last; k < s.last; k++) {
-		if (tokens[k].text === ';' || (tokens[k].lower === 'and' && dated.some((d) => d !== q && d.first > k)) || (tokens[k].text === ',' && /^(which|where|who|while|but|though|although)$/.test(tokens[k + 1]?.lower ?? ''))) {
+		if (tokens[k].text === ';' || (tokens[k].lower === 'and' && dated.some((d) => d !== q && d.first > k)) || (tokens[k].text === ',' && /^(which|where|who|while|but|though|although|with|widely|greatly|thus)$/.test(tokens[k + 1]?.lower ?? ''))) {
 			to = k;
 			break;
 		}
@@ -97,7 +97,8 @@ function clauseAround(a: Article, si: number, q: Quantity, edits: Edit[], dated:
 	let dFirst = q.first;
 	while (dFirst > from && (DATE_PREP.test(tokens[dFirst - 1].lower) || /^(c\.|circa|early|late|mid)$/.test(tokens[dFirst - 1].lower))) dFirst--;
 	let dLast = q.last;
-	if (tokens[dLast]?.text === ',' && dFirst === from) dLast++;
+	if (/^(onwards|onward)$/.test(tokens[dLast]?.lower ?? '')) dLast++;
+	if (tokens[dLast]?.text === ',' && (dFirst === from || tokens[dFirst - 1]?.text === ',')) dLast++;
 	const cut: Edit[] = [...edits.filter((e) => e.first >= from && e.last <= to && !(e.first < dLast && dFirst < e.last)), { first: dFirst, last: dLast, text: '' }];
 	// a clause that opens with "it" takes the sentence's subject
 	if (from > s.first && /^(it|he|she)$/.test(tokens[from].lower)) {
@@ -121,7 +122,7 @@ function clauseAround(a: Article, si: number, q: Quantity, edits: Edit[], dated:
 	label = label.replace(/\s+,/g, ',').replace(/^(and|but|when|as|while)\s+/i, '');
 	label = label.charAt(0).toUpperCase() + label.slice(1);
 	const words = label.split(/\s+/).length;
-	if (words < 4 || words > 16) return null;
+	if (words < 3 || words > 18) return null;
 	if (/\b\d{4}\b/.test(label)) return null;
 	if (!tokens.slice(from, to).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
 	if (/^(it|he|she|they|this|these|that|there)\b/i.test(label)) return null;
