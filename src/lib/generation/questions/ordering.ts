@@ -88,11 +88,32 @@ export function clauseAround(a: Article, si: number, q: Quantity, edits: Edit[],
 		}
 	}
 	for (let k = q.last; k < s.last; k++) {
-		if (tokens[k].text === ';' || (tokens[k].lower === 'and' && dated.some((d) => d !== q && d.first > k)) || (tokens[k].text === ',' && /^(which|where|who|while|but|though|although|with|widely|greatly|thus)$/.test(tokens[k + 1]?.lower ?? ''))) {
+		if (tokens[k].text === ';' || (tokens[k].lower === 'and' && dated.some((d) => d !== q && d.first > k)) || (tokens[k].text === ',' && /^(which|where|who|while|but|though|although|with|widely|greatly|thus|commonly|also|known|called|later)$/.test(tokens[k + 1]?.lower ?? ''))) {
 			to = k;
 			break;
 		}
 	}
+	// an event happened at the date: "in 1642", "on December 16" — not "since 2002" (a state) or "by 2006" (a forecast)
+	const prep = tokens.slice(Math.max(from, q.first - 3), q.first).reverse().find((t) => t.pos === 'ADP' || /^(since|until|by|from|in|on|during)$/.test(t.lower));
+	if (prep && /^(since|until|by|before|after)$/.test(prep.lower)) return null;
+	// the date inside a "when" clause dates that clause: "... was when Phnom Penh hosted the summit in 2012, where ..."
+	const sub = tokens.slice(from, q.first).reverse().find((t) => /^(since|when|while|although|though|because|if|as|after)$/.test(t.lower) && t.pos !== 'ADP');
+	if (sub) {
+		if (!/^(when|after)$/.test(sub.lower) || !a.mentionsBySent[si].some((m) => m.first === sub.i + 1 || (m.first === sub.i + 2 && tokens[sub.i + 1].lower === 'the'))) return null;
+		from = sub.i + 1;
+		for (let k = q.last; k < to; k++) if (tokens[k].text === ',') {
+			to = k;
+			break;
+		}
+	}
+	// "the 1773 act": a date used as an adjective does not date the clause
+	if (tokens[q.first - 1]?.lower === 'the' && tokens[q.last]?.pos === 'NOUN') return null;
+	// "..., reaching US$4.8 billion in 2016": the date belongs to the participle, not to the clause
+	for (let k = from; k < q.first - 1; k++) if (tokens[k].text === ',' && /ing$/.test(tokens[k + 1].lower) && tokens[k + 1].pos === 'VERB') return null;
+	// the clause tells what happened, in the past
+	const verb = tokens.slice(from, to).find((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !(t.i >= q.first && t.i < q.last));
+	if (!verb || /^(is|are|has|have|will|can|may|must|should|shall|does|do)$/.test(verb.lower)) return null;
+	if (verb.pos === 'VERB' && (verb.lower === verb.lemma || /ing$/.test(verb.lower)) && !/^(put|set|cut|hit|let|read|spread|cast|shut|quit)$/.test(verb.lower)) return null;
 	// take the date out with its preposition and any "c."
 	let dFirst = q.first;
 	while (dFirst > from && (DATE_PREP.test(tokens[dFirst - 1].lower) || /^(c\.|circa|early|late|mid)$/.test(tokens[dFirst - 1].lower))) dFirst--;
@@ -126,5 +147,7 @@ export function clauseAround(a: Article, si: number, q: Quantity, edits: Edit[],
 	if (/\b\d{4}\b/.test(label)) return null;
 	if (!tokens.slice(from, to).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
 	if (/^(it|he|she|they|this|these|that|there)\b/i.test(label)) return null;
+	// "Started, the Top 500 list ...": a participle left hanging by the date taken out
+	if (/^\p{L}+(ed|ing),/u.test(label)) return null;
 	return label;
 }
