@@ -20,6 +20,8 @@ function sentenceInfo(a: Article) {
 	return c;
 }
 
+const gapLemmas = new WeakMap<Gap, Set<string>>();
+
 function contentLemmas(a: Article, si: number, skip?: [number, number]): Set<string> {
 	const s = a.sentences[si];
 	const out = new Set<string>();
@@ -39,7 +41,7 @@ export function alsoTrue(a: Article, gap: Gap, candidate: string): boolean {
 	const c = normalize(candidate);
 	if (!c) return false;
 	const info = sentenceInfo(a);
-	let mine: Set<string> | null = null;
+	let mine: Set<string> | null = gapLemmas.get(gap) ?? null;
 	let where = info.containing.get(c);
 	if (!where) {
 		where = [];
@@ -48,7 +50,10 @@ export function alsoTrue(a: Article, gap: Gap, candidate: string): boolean {
 	}
 	for (const si of where) {
 		if (si === gap.si) continue;
-		mine ??= contentLemmas(a, gap.si, [gap.first, gap.last]);
+		if (!mine) {
+			mine = contentLemmas(a, gap.si, [gap.first, gap.last]);
+			gapLemmas.set(gap, mine);
+		}
 		const theirs = info.lemmas[si];
 		let shared = 0;
 		for (const l of mine) if (theirs.has(l)) shared++;
