@@ -48,7 +48,9 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		// rule out every choice that is not written with "the"
 		const placeKind = gap.entity !== undefined ? a.entities[gap.entity].placeKind : undefined;
 		const blankFrom = gap.cls === 'place' && (placeKind === 'country' || placeKind === 'city') && a.tokens[gap.first - 1]?.lower === 'the' && !view.edits.some((e) => e.last === gap.first) ? gap.first - 1 : gap.first;
-		const cloze = asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: blankFrom, last: gap.last, text: BLANK }]));
+		// a long sentence is cut after the clause that holds the blank: "..., while its most populous city is Auckland"
+		const end = words > 25 ? clauseEnd(a, gap.last, s.last) : s.last;
+		const cloze = asStatement(renderTokens(a, s.first, end, [...view.edits, { first: blankFrom, last: gap.last, text: BLANK }]));
 		if (!cloze.includes(BLANK) || givesAway(cloze, answers)) continue;
 		const rand = randomFor(seed, `${si}:${gap.first}`);
 		const q = gap.quantity;
@@ -181,6 +183,24 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	}
 	void asQuestion;
 	return out;
+}
+
+/** Where the clause after `from` ends, when a trailing clause can go without harm. */
+function clauseEnd(a: Article, from: number, last: number): number {
+	const { tokens } = a;
+	let quote = false;
+	for (let k = from; k < last - 1; k++) {
+		if (/^[“”"]$/.test(tokens[k].text)) quote = !quote;
+		if (quote) continue;
+		const t = tokens[k];
+		const next = tokens[k + 1];
+		if (t.text === ';' || (t.text === ',' && /^(which|while|whereas|but|where)$/.test(next.lower))) {
+			// keep enough of the sentence to make sense, and never cut inside brackets
+			if (k - a.sentences[t.sent].first >= 8 && !tokens.slice(from, k).some((x) => x.text === '(')) return k;
+			return last;
+		}
+	}
+	return last;
 }
 
 function isQuoted(a: Article, gap: Gap): boolean {

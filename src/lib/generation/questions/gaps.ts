@@ -70,6 +70,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 		let lead = s0.first;
 		while (lead < m.first && (/^(ADV|CCONJ|SCONJ|PUNCT|DET)$/.test(tokens[lead].pos) || tokens[lead].text === ',')) lead++;
 		if (lead === m.first && /^(VERB|AUX)$/.test(tokens[m.last]?.pos ?? '')) quality += 0.06;
+		// "Mr _____ said": only a surname, with the person's title as a clue
+		if (/^(mr|mrs|ms|dr|mr\.|mrs\.|ms\.|dr\.)$/.test(tokens[m.first - 1]?.lower ?? '')) quality -= 0.15;
 		// "told Asia Times", "told the BBC News website": the outlet, not the news
 		const pre = tokens[m.first - 1]?.lower === 'the' ? tokens[m.first - 2] : tokens[m.first - 1];
 		if (pre && /^(told|tells|according)$/.test(pre.lower)) quality -= 0.3;
