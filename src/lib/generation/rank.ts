@@ -61,9 +61,12 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	// pass 3: the rest, never the same fact twice, at most two questions per sentence,
 	// and only good ones: a second blank in a sentence already asked about shows the
 	// first one's answer, which only a strong question is worth
+	// A second question on a sentence shows the first one's answer in its prompt, so it
+	// is only used to reach a useful minimum of questions, and never as true/false.
+	const minimum = Number.isFinite(count) ? Math.min(limit, 10) : limit;
 	for (const c of sorted) {
-		if (out.length >= limit) break;
-		if (Number.isFinite(count) && c.sents.some((si) => usedSent.has(si)) && c.score < 0.7) continue;
+		if (out.length >= minimum) break;
+		if (Number.isFinite(count) && c.type === 'true_false' && c.sents.some((si) => usedSent.has(si))) continue;
 		if (out.includes(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
 		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) continue;
 		const perSent = out.filter((o) => o.sents[0] === c.sents[0]).length;
