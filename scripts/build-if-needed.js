@@ -8,6 +8,7 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 export const serverEntry = join(root, 'build', 'index.js');
 const INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
 
+/** @param {string} path @returns {number} */
 function newestMtime(path) {
 	const stat = statSync(path);
 	if (!stat.isDirectory()) return stat.mtimeMs;
