@@ -16,7 +16,7 @@ import { and, asc, count, eq, gte, gt, inArray, lt, lte, min, sql } from 'drizzl
 import type { DB } from '../db/client';
 import { cards, reviewLogs, type Card, type User } from '../db/schema';
 import { dayKey, startOfDayKey, studyDay } from '$lib/study/day';
-import { preparedFor } from './prepared';
+import { preparedFor } from '../db/prepared';
 
 /** What the queue needs to know about the student. */
 export type StudyUser = Pick<User, 'id' | 'timeZone' | 'newPerDay' | 'reviewsPerDay'>;

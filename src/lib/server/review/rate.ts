@@ -9,7 +9,7 @@ import type { DB } from '../db/client';
 import { cards, reviewLogs, users, type Card } from '../db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { isRating, schedule, type CardState, type Rating } from '$lib/study/scheduler';
-import { preparedFor } from './prepared';
+import { preparedFor } from '../db/prepared';
 
 export const STALE_CARD_MESSAGE =
 	'This card changed since it was shown (perhaps you rated it in another tab), so that rating was not saved. Here it is as it is now.';
@@ -17,7 +17,7 @@ export const MAX_DURATION_MS = 60 * 60_000;
 
 const p = <T extends string>(name: T) => sql.placeholder(name);
 
-const prepared = preparedFor((db: DB) => ({
+const statements = (db: DB) => ({
 	cardWithSettings: db
 		.select({ card: cards, desiredRetention: users.desiredRetention, weights: users.fsrsWeights })
 		.from(cards)
@@ -70,7 +70,18 @@ const prepared = preparedFor((db: DB) => ({
 		.limit(1)
 		.prepare(),
 	deleteLog: db.delete(reviewLogs).where(eq(reviewLogs.id, p('id'))).prepare()
-}));
+});
+
+type Statements = ReturnType<typeof statements>;
+
+// The statements and the two transactions (better-sqlite3's own, run BEGIN IMMEDIATE), per connection.
+const prepared = preparedFor((db: DB) => {
+	const q = statements(db);
+	return {
+		rate: db.$client.transaction((input: RatingInput) => rateInTransaction(q, input)),
+		undo: db.$client.transaction((userId: string, now: Date) => undoInTransaction(q, userId, now))
+	};
+});
 
 type UpdateParams = Omit<Record<keyof CardState, number | null>, never> & { id: number; version: number };
 
@@ -152,30 +163,25 @@ export type RatingResult = { card: Card; logId: number };
  * ConflictError when `version` is not the card's current version; then nothing is written.
  */
 export function rateCard(db: DB, input: RatingInput): RatingResult {
-	const q = prepared(db);
-	return db.transaction(
-		() => {
-			const row = q.cardWithSettings.get({ id: input.cardId, userId: input.userId });
-			if (!row) throw new NotFoundError('That card is not in your reviews.');
-			const { card } = row;
-			if (card.version !== input.version) throw new ConflictError(STALE_CARD_MESSAGE);
-			const next = schedule(card, input.rating, input.now, { desiredRetention: row.desiredRetention, weights: row.weights });
-			const updated = q.updateCard.run(updateParams(next.card, card.id, card.version));
-			if (updated.changes !== 1) throw new ConflictError(STALE_CARD_MESSAGE);
-			const log = q.insertLog.run({
-				...next.log,
-				cardId: card.id,
-				userId: input.userId,
-				durationMs: input.durationMs,
-				previousCard: snapshot(card)
-			});
-			return {
-				card: { ...card, ...next.card, version: card.version + 1 },
-				logId: Number(log.lastInsertRowid)
-			};
-		},
-		{ behavior: 'immediate' }
-	);
+	return prepared(db).rate.immediate(input);
+}
+
+function rateInTransaction(q: Statements, input: RatingInput): RatingResult {
+	const row = q.cardWithSettings.get({ id: input.cardId, userId: input.userId });
+	if (!row) throw new NotFoundError('That card is not in your reviews.');
+	const { card } = row;
+	if (card.version !== input.version) throw new ConflictError(STALE_CARD_MESSAGE);
+	const next = schedule(card, input.rating, input.now, { desiredRetention: row.desiredRetention, weights: row.weights });
+	const updated = q.updateCard.run(updateParams(next.card, card.id, card.version));
+	if (updated.changes !== 1) throw new ConflictError(STALE_CARD_MESSAGE);
+	const log = q.insertLog.run({
+		...next.log,
+		cardId: card.id,
+		userId: input.userId,
+		durationMs: input.durationMs,
+		previousCard: snapshot(card)
+	});
+	return { card: { ...card, ...next.card, version: card.version + 1 }, logId: Number(log.lastInsertRowid) };
 }
 
 export type UndoResult = { card: Card; rating: number };
@@ -189,23 +195,21 @@ export const UNDO_WINDOW_MS = 24 * 60 * 60_000;
  * rating; NotFoundError when there is nothing to undo.
  */
 export function undoLastRating(db: DB, userId: string, now: Date): UndoResult {
-	const q = prepared(db);
-	return db.transaction(
-		() => {
-			const log = q.newestLog.get({ userId });
-			if (!log || log.review.getTime() < now.getTime() - UNDO_WINDOW_MS) throw new NotFoundError('There is no recent rating to undo.');
-			const card = q.card.get({ id: log.cardId, userId });
-			if (!card) throw new NotFoundError('There is no rating to undo.');
-			const previous = log.previousCard;
-			if (card.version !== Number(previous.version) + 1) {
-				throw new ConflictError('This card changed after that rating, so the rating can no longer be undone.');
-			}
-			const restored = scheduling(previous);
-			const updated = q.updateCard.run(updateParams(restored, card.id, card.version));
-			if (updated.changes !== 1) throw new ConflictError('This card changed after that rating, so the rating can no longer be undone.');
-			q.deleteLog.run({ id: log.id });
-			return { card: { ...card, ...restored, version: card.version + 1 }, rating: log.rating };
-		},
-		{ behavior: 'immediate' }
-	);
+	return prepared(db).undo.immediate(userId, now);
 }
+
+function undoInTransaction(q: Statements, userId: string, now: Date): UndoResult {
+	const log = q.newestLog.get({ userId });
+	if (!log || log.review.getTime() < now.getTime() - UNDO_WINDOW_MS) throw new NotFoundError('There is no recent rating to undo.');
+	const card = q.card.get({ id: log.cardId, userId });
+	if (!card) throw new NotFoundError('There is no recent rating to undo.');
+	const previous = log.previousCard;
+	if (card.version !== Number(previous.version) + 1) throw new ConflictError(UNDO_CONFLICT_MESSAGE);
+	const restored = scheduling(previous);
+	const updated = q.updateCard.run(updateParams(restored, card.id, card.version));
+	if (updated.changes !== 1) throw new ConflictError(UNDO_CONFLICT_MESSAGE);
+	q.deleteLog.run({ id: log.id });
+	return { card: { ...card, ...restored, version: card.version + 1 }, rating: log.rating };
+}
+
+const UNDO_CONFLICT_MESSAGE = 'This card changed after that rating, so the rating can no longer be undone.';

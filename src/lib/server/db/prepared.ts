@@ -1,8 +1,8 @@
-import type { DB } from '../db/client';
+import type { DB } from './client';
 
 /**
  * Prepared queries, built once per database connection (a prepared statement belongs to the
- * connection that prepared it). The review queue and ratings are the hot path.
+ * connection that prepared it). Session lookups, the review queue and ratings are the hot path.
  */
 export function preparedFor<T>(build: (db: DB) => T): (db: DB) => T {
 	const cache = new WeakMap<DB, T>();
