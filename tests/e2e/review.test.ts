@@ -156,6 +156,31 @@ describe('reviewing with the keyboard only', () => {
 		await ctx.close();
 	});
 
+	it('crams a deck with the keyboard without touching the schedule', async () => {
+		const { user, sets } = studentWithCards(db, new Date(), { newPerDay: 0 });
+		const ctx = await loggedIn(user.id);
+		const page = await ctx.newPage();
+		await page.goto(`${server.url}/review`);
+		await expect.poll(() => page.getByRole('heading', { name: 'All done for today' }).count()).toBe(1);
+		expect(await seriousA11yViolations(page)).toEqual([]);
+		await screenshot(page, 'review-all-done');
+		await page.getByRole('link', { name: sets[0].set.title }).click();
+		await expectFront(page, 'In what year did Vietnam invade Cambodia');
+		await page.keyboard.press('Space');
+		await page.keyboard.press('2'); // got it
+		await expectFront(page, 'biggest exports are');
+		await page.keyboard.type('rice');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.getByRole('link', { name: /Missed it/ }).evaluate((a) => a === document.activeElement)).toBe(true);
+		expect(await seriousA11yViolations(page)).toEqual([]);
+		await screenshot(page, 'cram');
+		await page.keyboard.press('Enter'); // the suggested "Missed it"
+		await expect.poll(() => page.getByLabel(/Card 3 of 6/).count()).toBe(1);
+		expect(await page.locator('.progress').textContent()).toContain('1 known · 1 missed');
+		expect(logsOf(db, user.id)).toHaveLength(0);
+		await ctx.close();
+	});
+
 	it('fits a phone and works without JavaScript', async () => {
 		const { user } = studentWithCards(db, new Date());
 		const ctx = await loggedIn(user.id, { javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
