@@ -21,6 +21,7 @@ CREATE TABLE `assignment_items` (
 	FOREIGN KEY (`question_id`) REFERENCES `questions`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
+CREATE INDEX `assignment_items_question_idx` ON `assignment_items` (`question_id`);--> statement-breakpoint
 CREATE TABLE `assignments` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`class_id` integer NOT NULL,
@@ -65,6 +66,7 @@ CREATE TABLE `attempts` (
 	`correct_count` integer,
 	`total` integer NOT NULL,
 	`score` real,
+	`mistake_cards_at` integer,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`assignment_id`) REFERENCES `assignments`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`set_id`) REFERENCES `question_sets`(`id`) ON UPDATE no action ON DELETE cascade
@@ -73,6 +75,8 @@ CREATE TABLE `attempts` (
 CREATE INDEX `attempts_assignment_user_idx` ON `attempts` (`assignment_id`,`user_id`);--> statement-breakpoint
 CREATE INDEX `attempts_user_idx` ON `attempts` (`user_id`,`started_at`);--> statement-breakpoint
 CREATE INDEX `attempts_set_user_idx` ON `attempts` (`set_id`,`user_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `attempts_one_open_quiz_idx` ON `attempts` (`user_id`,`assignment_id`) WHERE submitted_at IS NULL AND assignment_id IS NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX `attempts_one_open_practice_idx` ON `attempts` (`user_id`,`set_id`) WHERE submitted_at IS NULL AND assignment_id IS NULL;--> statement-breakpoint
 CREATE TABLE `auth_failures` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`key` text NOT NULL,
@@ -168,10 +172,13 @@ CREATE TABLE `questions` (
 	`score` real DEFAULT 0 NOT NULL,
 	`status` text DEFAULT 'draft' NOT NULL,
 	`origin` text DEFAULT 'generated' NOT NULL,
+	`previous_version_id` integer,
+	`regenerations` integer DEFAULT 0 NOT NULL,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`article_id`) REFERENCES `articles`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`previous_version_id`) REFERENCES `questions`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
 CREATE INDEX `questions_article_idx` ON `questions` (`article_id`);--> statement-breakpoint

@@ -8,6 +8,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth';
 import { seedDemoIfEmpty } from '$lib/server/seed';
+import { closeGeneration, getGeneration } from '$lib/server/generation';
 import { failInterruptedOptimizations } from '$lib/server/review/optimize';
 
 export const init: ServerInit = async () => {
@@ -22,7 +23,11 @@ export const init: ServerInit = async () => {
 			console.log(`  ${account.role.padEnd(8)} ${account.email}  password: ${account.password}`);
 		}
 	}
-	process.once('sveltekit:shutdown', () => closeDb());
+	getGeneration().resumePending();
+	process.once('sveltekit:shutdown', async () => {
+		await closeGeneration();
+		closeDb();
+	});
 };
 
 const SECURITY_HEADERS: Record<string, string> = {

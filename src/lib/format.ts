@@ -2,23 +2,19 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
 const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
 const zoned = new Map<string, Intl.DateTimeFormat>();
 
-/** A formatter for a given time zone (the student's), so server and browser print the same. */
-function inZone(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-	const key = `${timeZone}|${JSON.stringify(options)}`;
-	let f = zoned.get(key);
-	if (!f) {
-		f = new Intl.DateTimeFormat('en-GB', { ...options, timeZone });
-		zoned.set(key, f);
-	}
-	return f;
-}
-
+/** In `timeZone` when given (the user's setting), else in the runtime's zone. */
 export function formatDateTime(value: Date | number, timeZone?: string): string {
-	return timeZone ? inZone(timeZone, { dateStyle: 'medium', timeStyle: 'short' }).format(value) : dateTime.format(value);
+	if (!timeZone) return dateTime.format(value);
+	let f = zoned.get(timeZone);
+	if (!f) {
+		f = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+		zoned.set(timeZone, f);
+	}
+	return f.format(value);
 }
 
-export function formatDate(value: Date | number, timeZone?: string): string {
-	return timeZone ? inZone(timeZone, { dateStyle: 'medium' }).format(value) : dateOnly.format(value);
+export function formatDate(value: Date | number): string {
+	return dateOnly.format(value);
 }
 
 /** "3 min", "2 h", "5 d", "1.5 mo", "2 y": how the review buttons show the next interval. */

@@ -54,6 +54,7 @@ export async function startServer(
 				HOST: '127.0.0.1',
 				ORIGIN: url,
 				DATABASE_URL: dbPath,
+				BODY_SIZE_LIMIT: '6M',
 				...(options.trustAddressHeader === false ? {} : { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' }),
 				...options.env
 			},

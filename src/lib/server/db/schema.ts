@@ -6,7 +6,8 @@ import {
 	real,
 	index,
 	uniqueIndex,
-	primaryKey
+	primaryKey,
+	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
 
 // Times are stored as integer milliseconds since the epoch (drizzle maps them to Date).
@@ -121,6 +122,15 @@ export const questions = sqliteTable(
 		score: real('score').notNull().default(0),
 		status: text('status', { enum: QUESTION_STATUSES }).notNull().default('draft'),
 		origin: text('origin', { enum: QUESTION_ORIGINS }).notNull().default('generated'),
+		/**
+		 * The question this one replaced in its set. Editing or regenerating a question that an
+		 * assignment already uses makes a new version, so the assignment keeps what students saw.
+		 */
+		previousVersionId: integer('previous_version_id').references((): AnySQLiteColumn => questions.id, {
+			onDelete: 'set null'
+		}),
+		/** How many times "regenerate" has replaced this question (and its earlier versions). */
+		regenerations: integer('regenerations').notNull().default(0),
 		createdAt: createdAt(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
 			.notNull()
@@ -314,7 +324,11 @@ export const assignmentItems = sqliteTable(
 			.references(() => questions.id, { onDelete: 'cascade' }),
 		position: integer('position').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.assignmentId, t.questionId] })]
+	(t) => [
+		primaryKey({ columns: [t.assignmentId, t.questionId] }),
+		// "Is this question used by an assignment?" is asked on every edit in the set editor.
+		index('assignment_items_question_idx').on(t.questionId)
+	]
 );
 
 export const attempts = sqliteTable(
@@ -341,12 +355,26 @@ export const attempts = sqliteTable(
 		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
 		correctCount: integer('correct_count'),
 		total: integer('total').notNull(),
-		score: real('score')
+		score: real('score'),
+		/**
+		 * When the wrongly answered questions became cards. Usually at submission; with
+		 * feedback after the due time, only once the results are shown (cards would reveal
+		 * the key earlier). Null until then, so it happens exactly once.
+		 */
+		mistakeCardsAt: integer('mistake_cards_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [
 		index('attempts_assignment_user_idx').on(t.assignmentId, t.userId),
 		index('attempts_user_idx').on(t.userId, t.startedAt),
-		index('attempts_set_user_idx').on(t.setId, t.userId)
+		index('attempts_set_user_idx').on(t.setId, t.userId),
+		// At most one unsubmitted attempt per student and quiz (practice: per set), so a
+		// reload or a double click on Start resumes instead of starting a second attempt.
+		uniqueIndex('attempts_one_open_quiz_idx')
+			.on(t.userId, t.assignmentId)
+			.where(sql`submitted_at IS NULL AND assignment_id IS NOT NULL`),
+		uniqueIndex('attempts_one_open_practice_idx')
+			.on(t.userId, t.setId)
+			.where(sql`submitted_at IS NULL AND assignment_id IS NULL`)
 	]
 );
 

@@ -1,0 +1,365 @@
+import type { Article } from './article.js';
+import type { Entity } from './entities.js';
+import { personBefore } from './antecedents.js';
+import { LEADING_CONNECTIVES, PERSON_ROLES, PERSON_TITLES } from '../knowledge/lexicon.js';
+
+/** Replace tokens [first, last) by `text` ('' deletes them). */
+export interface Edit {
+	first: number;
+	last: number;
+	text: string;
+}
+
+export interface SentenceView {
+	/** False when the sentence keeps a reference the reader cannot resolve. */
+	ok: boolean;
+	reason?: string;
+	edits: Edit[];
+	/** Entities the sentence is about after resolution (for "also true" checks and scoring). */
+	resolved: number[];
+	/** Token ranges inside quotation marks. */
+	quoted: [number, number][];
+}
+
+const PERSON_PRON = new Set(['he', 'him', 'his', 'she', 'her', 'hers']);
+const THING_PRON = new Set(['it', 'its']);
+const PLURAL_PRON = new Set(['they', 'them', 'their', 'theirs']);
+const FIRST_SECOND = new Set(['i', 'me', 'my', 'we', 'us', 'our', 'ours', 'you', 'your', 'yours']);
+const CONNECTIVES = LEADING_CONNECTIVES.map((c) => c.split(' ')).sort((a, b) => b.length - a.length);
+const ROLE_SYNONYMS: Record<string, string[]> = {
+	premier: ['prime minister', 'premier'],
+	leader: ['prime minister', 'president', 'leader', 'king', 'queen', 'emperor', 'chancellor'],
+	strongman: ['prime minister', 'president', 'leader', 'dictator'],
+	'prime minister': ['prime minister', 'premier'],
+	president: ['president'],
+	king: ['king'],
+	queen: ['queen'],
+	emperor: ['emperor'],
+	governor: ['governor']
+};
+const PLACE_NOUNS: Record<string, string[]> = {
+	country: ['country', 'polity'],
+	nation: ['country', 'polity'],
+	empire: ['polity'],
+	kingdom: ['polity'],
+	state: ['country', 'polity'],
+	city: ['city'],
+	capital: ['city'],
+	island: ['island'],
+	islands: ['island']
+};
+
+export function displayName(e: Entity): string {
+	return (e.the ? 'the ' : '') + e.name;
+}
+
+export function possessive(name: string, apostrophe: string): string {
+	return /s$/.test(name) ? `${name}${apostrophe}` : `${name}${apostrophe}s`;
+}
+
+/** Works out how to show one sentence on its own: connectives dropped, references named. */
+export function viewSentence(a: Article, si: number, memo: Map<number, SentenceView>): SentenceView {
+	const hit = memo.get(si);
+	if (hit) return hit;
+	const view = compute(a, si, memo);
+	memo.set(si, view);
+	return view;
+}
+
+function compute(a: Article, si: number, memo: Map<number, SentenceView>): SentenceView {
+	const s = a.sentences[si];
+	const { tokens, entities } = a;
+	const edits: Edit[] = [];
+	const quoted = quotedRanges(a, s.first, s.last);
+	const inQuote = (k: number) => quoted.some(([x, y]) => k >= x && k < y);
+	const apostrophe = a.text.includes('’s') ? '’' : "'";
+	const resolved = new Set(a.mentionsBySent[si].map((m) => m.entity));
+	const fail = (reason: string): SentenceView => ({ ok: false, reason, edits, resolved: [...resolved], quoted });
+
+	// a dateline: "LONDON —", "WASHINGTON (Reuters) -"
+	let k = s.first;
+	{
+		let z = k;
+		while (z < s.last && /^[\p{Lu}.,]+$/u.test(tokens[z].text) && /\p{Lu}{2}/u.test(tokens[z].text + 'AA') && z - k < 4) z++;
+		if (tokens[z]?.text === '(' && tokens[z + 2]?.text === ')') z += 3;
+		if (z > k && /^[—–-]$/.test(tokens[z]?.text ?? '') && tokens.slice(k, z).every((w) => w.text === w.text.toUpperCase())) {
+			edits.push({ first: k, last: z + 1, text: '' });
+			k = z + 1;
+		}
+	}
+	for (let round = 0; round < 2; round++) {
+		const match = CONNECTIVES.find((words) => words.every((w, n) => tokens[k + n]?.lower === w) && !inQuote(k));
+		if (!match) break;
+		let z = k + match.length;
+		// "So far Hun Sen ...", "Now, ..." but not "First ruler ..." (an adjective, not a connective)
+		const next = tokens[z];
+		if (!next) break;
+		if (next.text === ',') z++;
+		else if (!/^(but|and|also|so far|yet|so)$/.test(match.join(' '))) break;
+		edits.push({ first: k, last: z, text: '' });
+		k = z;
+	}
+	const bodyStart = k;
+
+	// "I" anywhere, or "we"/"you" as the main subject, speaks to the reader; a generic
+	// "by which we measure values" inside a clause is fine
+	const mainStart = mainClauseStart(a, si, bodyStart);
+	const bracketed = bracketTokens(a, s.first, s.last);
+	for (let x = s.first; x < s.last; x++) {
+		if (inQuote(x) || bracketed.has(x)) continue;
+		const w = tokens[x].lower;
+		if (!FIRST_SECOND.has(w) || (tokens[x].pos !== 'PRON' && tokens[x].pos !== 'DET')) continue;
+		if (/^(i|me|my)$/.test(w) || x === bodyStart || x === mainStart || /^(you|your)$/.test(w)) return fail('first or second person');
+	}
+
+	// demonstratives: "This Commission", "these particles", "This is ..."
+	for (let x = bodyStart; x < s.last; x++) {
+		const t = tokens[x];
+		if (inQuote(x) || bracketed.has(x) || !/^(this|these|those|such|that)$/.test(t.lower)) continue;
+		if (t.lower === 'that' && t.pos !== 'DET' && x !== bodyStart) continue;
+		if (t.lower === 'such' && tokens[x + 1]?.lower === 'as') continue;
+		// "those who lived ...", "those with irregular documents": people in general, not a reference
+		if (t.lower === 'those' && /^(who|with|that|which|in|of|whose|living|born)$/.test(tokens[x + 1]?.lower ?? '')) continue;
+		const noun = findNounAfter(a, x + 1, s.last);
+		// "...; this is often called a shooting star", "meteors—those not associated with ...": the clause just before
+		if (noun === -1 && x > bodyStart && /^[;,—–:]$/.test(tokens[x - 1].text) && t.lower !== 'such') continue;
+		if (noun === -1) return fail(`"${t.text}" without a noun`);
+		// "the Perseid swarm ... in that swarm": the noun was named earlier in the sentence
+		if (t.lower !== 'such' && tokens.slice(s.first, x).some((w) => w.lemma === tokens[noun].lemma && w.pos === 'NOUN')) {
+			edits.push({ first: x, last: x + 1, text: x === bodyStart ? 'The' : 'the' });
+			continue;
+		}
+		const ent = entityByHead(a, si, tokens[noun].lemma, tokens[noun].lower);
+		if (ent !== undefined && noun - x <= 2) {
+			edits.push({ first: x, last: noun + 1, text: displayName(entities[ent]) });
+			resolved.add(ent);
+			continue;
+		}
+		if (tokens[noun].lemma === 'year' && /^(that|this)$/.test(t.lower) && noun === x + 1) {
+			// "reached US$5.1 billion that year": the one year of the sentence before
+			const prevYears = si > 0 ? a.quantitiesBySent[si - 1].filter((q) => q.kind === 'year' || (q.kind === 'date' && q.year)) : [];
+			const years = [...new Set(prevYears.map((q) => q.year ?? q.value))];
+			if (years.length === 1 && t.lower === 'that') {
+				const inBefore = tokens[x - 1]?.lower === 'in';
+				edits.push({ first: x, last: noun + 1, text: `${inBefore ? '' : 'in '}${years[0]}` });
+				continue;
+			}
+		}
+		if (/^(century|decade)$/.test(tokens[noun].lemma)) continue;
+		// "the radiant. ... in which this radiant is located": the noun was named just before
+		if (/^(this|that)$/.test(t.lower) && noun === x + 1 && si > 0 && a.sentences[si - 1].para === s.para) {
+			const prev = a.sentences[si - 1];
+			if (tokens.slice(prev.first, prev.last).some((w) => w.lemma === tokens[noun].lemma && w.pos === 'NOUN')) {
+				edits.push({ first: x, last: x + 1, text: x === bodyStart ? 'The' : 'the' });
+				continue;
+			}
+		}
+		// "these functions" in an article about the functions of money: the article's own subject
+		if (/^(these|those)$/.test(t.lower) && noun - x <= 2 && tokens[noun].lemma !== tokens[noun].lower && (a.titleLemmas.has(tokens[noun].lemma) || (a.lemmaCount.get(tokens[noun].lemma) ?? 0) >= 4)) {
+			edits.push({ first: x, last: x + 1, text: x === bodyStart ? 'The' : 'the' });
+			continue;
+		}
+		return fail(`"${t.text} ${tokens[noun].text}" refers back`);
+	}
+
+	// "the premier", "the party", "The country's", "The Cambodian strongman"
+	for (let x = bodyStart; x < s.last; x++) {
+		const t = tokens[x];
+		if (inQuote(x) || t.lower !== 'the') continue;
+		const noun = findNounAfter(a, x + 1, Math.min(s.last, x + 4));
+		if (noun === -1) continue;
+		const after = tokens[noun + 1];
+		if (after && (after.lower === 'of' || /^\p{Lu}/u.test(after.text))) continue;
+		const mentionHere = a.mentionsBySent[si].some((m) => m.first <= noun && noun < m.last);
+		if (mentionHere) continue;
+		const lemma = tokens[noun].lemma;
+		const two = `${tokens[noun - 1]?.lower} ${tokens[noun].lower}`;
+		// superlatives and ordinals describe, they do not refer back: "the largest empire"
+		if (tokens.slice(x + 1, noun).some((w) => /est$|^(most|first|last|only|same|other|next|main)$/.test(w.lower))) continue;
+		let ent: number | undefined;
+		if (PERSON_ROLES.has(tokens[noun].lower) || PERSON_TITLES.has(tokens[noun].lower) || ROLE_SYNONYMS[two]) {
+			ent = personByRole(a, si, ROLE_SYNONYMS[two] ? two : tokens[noun].lower);
+		} else if (x === bodyStart) ent = entityByHead(a, si, lemma, tokens[noun].lower);
+		if (ent === undefined || a.mentionsBySent[si].some((m) => m.entity === ent && m.first < x)) continue;
+		edits.push({ first: x, last: noun + 1, text: displayName(entities[ent]) });
+		resolved.add(ent);
+	}
+
+	// pronouns without an antecedent earlier in the sentence
+	const done = { person: false, thing: false, plural: false };
+	for (let x = bodyStart; x < s.last; x++) {
+		const t = tokens[x];
+		if (inQuote(x) || t.pos !== 'PRON' && t.pos !== 'DET') continue;
+		const lower = t.lower;
+		const group = PERSON_PRON.has(lower) ? 'person' : THING_PRON.has(lower) ? 'thing' : PLURAL_PRON.has(lower) ? 'plural' : null;
+		if (!group || done[group]) continue;
+		done[group] = true;
+		// "It was during Suleyman's reign that Ibn Battuta visited Mali": a cleft, not a reference
+		if (lower === 'it' && x === bodyStart && /^(is|was)$/.test(tokens[x + 1]?.lower ?? '') && tokens.slice(x + 2, s.last).some((w) => w.lower === 'that')) continue;
+		if (hasAntecedentBefore(a, si, Math.max(mainClauseStart(a, si, bodyStart), x), x, group, edits)) continue;
+		// "When the Dartmouth sailed into Boston Harbor ..., it had twenty days": the subject of the opening clause
+		if (x === mainStart && x > bodyStart && /^(SCONJ)$/.test(tokens[bodyStart].pos) || (x === mainStart && /^(when|after|before|once|while|although|though|because|since|as|if)$/.test(tokens[bodyStart].lower))) {
+			const subj = a.mentionsBySent[si].find((m) => m.first > bodyStart && m.first <= bodyStart + 3);
+			const ok = subj && (group === 'person' ? a.entities[subj.entity].cls === 'person' : group === 'thing' ? !['person', 'group'].includes(a.entities[subj.entity].cls) : false);
+			if (ok) continue;
+			// "If a particle the size of a golf ball strikes our atmosphere, it produces ...": a common noun subject
+			const lead = tokens.slice(bodyStart + 1, mainStart).find((w) => w.pos === 'NOUN');
+			if (!subj && lead && group !== 'person') {
+				const plural = lead.lemma !== lead.lower;
+				if ((group === 'thing' && !plural) || (group === 'plural' && plural)) continue;
+			}
+		}
+		const ent = group === 'person' ? personAntecedent(a, si) : group === 'thing' ? thingAntecedent(a, si, memo) : pluralAntecedent(a, si);
+		if (ent === undefined) return fail(`unresolved "${t.text}"`);
+		const name = displayName(entities[ent]);
+		const isPossessive = lower === 'his' || lower === 'its' || lower === 'their' || (lower === 'her' && /^(NOUN|ADJ|PROPN|NUM)$/.test(tokens[x + 1]?.pos ?? ''));
+		edits.push({ first: x, last: x + 1, text: isPossessive ? possessive(name, apostrophe) : name });
+		resolved.add(ent);
+	}
+	return { ok: true, edits: edits.sort((p, q) => p.first - q.first), resolved: [...resolved], quoted };
+}
+
+function bracketTokens(a: Article, first: number, last: number): Set<number> {
+	const out = new Set<number>();
+	let depth = 0;
+	for (let k = first; k < last; k++) {
+		if (a.tokens[k].text === '(') depth++;
+		if (depth > 0) out.add(k);
+		if (a.tokens[k].text === ')' && depth > 0) depth--;
+	}
+	return out;
+}
+
+function quotedRanges(a: Article, first: number, last: number): [number, number][] {
+	const out: [number, number][] = [];
+	for (const q of a.quotations) if (q.first < last && q.last > first) out.push([q.first - 1, q.last + 1]);
+	return out;
+}
+
+function findNounAfter(a: Article, from: number, to: number): number {
+	for (let x = from; x < Math.min(to, from + 4); x++) {
+		const t = a.tokens[x];
+		const roleWord = (PERSON_ROLES.has(t.lower) || PERSON_TITLES.has(t.lower)) && a.tokens[x + 1]?.pos !== 'NOUN';
+		if (t.pos === 'NOUN' || roleWord || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text))) {
+			// the last noun of a compound: "the border marker"
+			let z = x;
+			while (z + 1 < to && a.tokens[z + 1].pos === 'NOUN') z++;
+			return z;
+		}
+		if (!/^(ADJ|ADV|NUM|PROPN)$/.test(t.pos) && t.text !== '-') return -1;
+	}
+	return -1;
+}
+
+/**
+ * Where the main clause starts: after an opening phrase such as "Protected by a crowd
+ * of spectators," whose nouns cannot be what the subject pronoun refers to.
+ */
+function mainClauseStart(a: Article, si: number, bodyStart: number): number {
+	const t = a.tokens[bodyStart];
+	if (!t || !(/^(ADP|SCONJ|VERB|PART)$/.test(t.pos) || /^(because|although|though|while|when|after|before|since|as|if)$/.test(t.lower))) return bodyStart;
+	const s = a.sentences[si];
+	for (let k = bodyStart + 1; k < Math.min(s.last, bodyStart + 18); k++) if (a.tokens[k].text === ',') return k + 1;
+	return bodyStart;
+}
+
+function hasAntecedentBefore(a: Article, si: number, pos: number, x: number, group: 'person' | 'thing' | 'plural', edits: Edit[]): boolean {
+	const s = a.sentences[si];
+	// the pronoun opens the main clause: nothing before it can be its antecedent
+	if (pos === x && pos > s.first && a.tokens[pos - 1].text === ',') {
+		const ms0 = a.mentionsBySent[si].filter((m) => m.last <= x);
+		// "Upon Leo Africanus's visit ..., his descriptions": a person in the opening phrase is the antecedent
+		if (group === 'person') return ms0.some((m) => a.entities[m.entity].cls === 'person');
+		return edits.some((e) => e.first < x && e.text && e.first >= pos);
+	}
+	const ms = a.mentionsBySent[si].filter((m) => m.last <= x);
+	if (group === 'person') return ms.some((m) => a.entities[m.entity].cls === 'person') || edits.some((e) => e.first < x && e.text);
+	if (group === 'plural') {
+		for (let k = s.first; k < x; k++) {
+			const t = a.tokens[k];
+			if (t.pos === 'NOUN' && t.lemma !== t.lower) return true;
+		}
+		return ms.some((m) => ['group', 'org'].includes(a.entities[m.entity].cls)) || edits.some((e) => e.first < x && e.text);
+	}
+	if (ms.length || edits.some((e) => e.first < x && e.text)) return true;
+	for (let k = s.first; k < x; k++) if (a.tokens[k].pos === 'NOUN') return true;
+	// "It was the first time ... that": an expletive subject, not a reference
+	return false;
+}
+
+function recentMentions(a: Article, si: number, back: number) {
+	const out = [];
+	const para = a.sentences[si].para;
+	for (let k = si - 1; k >= Math.max(0, si - back); k--) {
+		if (para - a.sentences[k].para > 1) break;
+		out.push(...a.mentionsBySent[k].slice().reverse());
+	}
+	return out;
+}
+
+export function personAntecedent(a: Article, si: number): number | undefined {
+	return personBefore(a, si);
+}
+
+function thingAntecedent(a: Article, si: number, memo: Map<number, SentenceView>): number | undefined {
+	const s = a.sentences[si];
+	if (si === 0) return undefined;
+	const prev = a.sentences[si - 1];
+	if (s.para - prev.para > 1) return undefined;
+	// the subject of the previous sentence, named or itself resolved
+	const pv = viewSentence(a, si - 1, memo);
+	const lead = pv.edits.find((e) => e.text && e.first - prev.first <= 4);
+	if (lead) {
+		const ent = pv.resolved.find((id) => lead.text.includes(a.entities[id].name));
+		if (ent !== undefined && a.entities[ent].cls !== 'person' && (ent === a.topic || new Set(a.mentionsBySent[si - 1].map((m) => m.entity)).size <= 1)) return ent;
+	}
+	const pvStart = mainClauseStart(a, si - 1, prev.first);
+	const first = a.mentionsBySent[si - 1].find((m) => m.first >= pvStart) ?? a.mentionsBySent[si - 1][0];
+	if (!first || first.first - pvStart > 3 || ['person', 'group'].includes(a.entities[first.entity].cls)) return undefined;
+	// "it" is clear only when the sentence before names one thing, or the article's subject
+	const things = new Set(a.mentionsBySent[si - 1].filter((m) => !['person', 'group'].includes(a.entities[m.entity].cls)).map((m) => m.entity));
+	if (things.size === 1 || first.entity === a.topic) return first.entity;
+	// a named thing that is the subject ("The IBM Blue Gene/L is ..."), but not a country,
+	// which is too often the setting rather than the thing
+	const e = a.entities[first.entity];
+	const isSubject = /^(VERB|AUX)$/.test(a.tokens[first.last]?.pos ?? '');
+	if (isSubject && e.cls !== 'place' && e.cls !== 'polity') return first.entity;
+	return undefined;
+}
+
+function pluralAntecedent(a: Article, si: number): number | undefined {
+	if (si === 0) return undefined;
+	const prev = a.sentences[si - 1];
+	const first = a.mentionsBySent[si - 1][0];
+	const e = first ? a.entities[first.entity] : undefined;
+	// only a plural name that is itself the subject: "The Keitas retreated ..."
+	if (first && e && first.first - prev.first <= 2 && e.cls === 'group' && /s$/.test(e.name) && /^(VERB|AUX|ADV)$/.test(a.tokens[first.last]?.pos ?? '')) return first.entity;
+	return undefined;
+}
+
+function entityByHead(a: Article, si: number, lemma: string, lower: string): number | undefined {
+	const kinds = PLACE_NOUNS[lower];
+	const topic = a.topic !== undefined ? a.entities[a.topic] : undefined;
+	if (topic && (topic.head === lower || topic.head === lemma)) return topic.id;
+	for (const m of recentMentions(a, si, 8)) {
+		const e = a.entities[m.entity];
+		if (e.head === lower || e.head === lemma || e.head === `${lemma}s`) return e.id;
+	}
+	if (kinds) {
+		if (topic && (kinds.includes(topic.cls) || (topic.placeKind && kinds.includes(topic.placeKind)))) return topic.id;
+		for (const m of recentMentions(a, si, 4)) {
+			const e = a.entities[m.entity];
+			if (kinds.includes(e.cls) || (e.placeKind && kinds.includes(e.placeKind))) return e.id;
+		}
+	}
+	return undefined;
+}
+
+function personByRole(a: Article, si: number, role: string): number | undefined {
+	const wanted = ROLE_SYNONYMS[role] ?? [role];
+	for (const m of recentMentions(a, si, 8)) {
+		const e = a.entities[m.entity];
+		if (e.cls === 'person' && e.roles.some((r) => wanted.includes(r))) return e.id;
+	}
+	return undefined;
+}

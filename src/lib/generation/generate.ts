@@ -1,0 +1,77 @@
+import { analyse, type Article } from './analysis/article.js';
+import { viewSentence, type SentenceView } from './analysis/references.js';
+import { sentenceCentrality } from './centrality.js';
+import { validateText } from './input/validate.js';
+import type { Candidate } from './questions/candidate.js';
+import { questionsFromGaps } from './questions/from-gaps.js';
+import { findGaps, type Gap } from './questions/gaps.js';
+import { orderingQuestions } from './questions/ordering.js';
+import { definitionQuestions } from './questions/definitions.js';
+import { nativeNameQuestions } from './questions/native-names.js';
+import { whoSaidQuestions } from './questions/who-said.js';
+import { standaloneClause } from './questions/clauses.js';
+import { selectQuestions } from './rank.js';
+import type { GenerateOptions, GeneratedQuestion, GenerationResult } from './types.js';
+
+/**
+ * Generates ranked questions from an article's plain text (or Markdown with
+ * `markdown: true`). Pure and synchronous: the same text and seed give the same result.
+ */
+export function generate(text: string, opts: GenerateOptions & { markdown?: boolean } = {}): GenerationResult {
+	validateText(text);
+	const a = analyse(text, { markdown: opts.markdown, title: opts.title });
+	const seed = opts.seed ?? 0;
+	const count = opts.count === undefined ? 20 : opts.count === 0 || !Number.isFinite(opts.count) ? Infinity : Math.max(0, Math.floor(opts.count));
+	const candidates = allCandidates(a, seed);
+	const picked = selectQuestions(candidates, count);
+	return { title: a.title || opts.title || 'Untitled article', questions: picked.map((c, i) => toQuestion(c, i)) };
+}
+
+export function allCandidates(a: Article, seed: number | string): (Candidate & { score: number })[] {
+	const memo = new Map<number, SentenceView>();
+	const views: (SentenceView | null)[] = a.sentences.map((s) => viewSentence(a, s.index, memo));
+	const centrality = sentenceCentrality(a);
+	const gapsBySent: Gap[][] = a.sentences.map((s) => (views[s.index]?.ok ? findGaps(a, s.index) : []));
+	const pool = gapsBySent.flat();
+	const out: Candidate[] = [];
+	for (const s of a.sentences) {
+		const view = views[s.index];
+		if (!view?.ok) {
+			// a sentence whose main clause cannot stand alone may hold a clause that can
+			const clause = view?.reason?.startsWith('unresolved') ? standaloneClause(a, s.index) : null;
+			if (clause) out.push(...questionsFromGaps(clause.article, s.index, clause.view, findGaps(clause.article, s.index), pool, seed));
+			continue;
+		}
+		out.push(...questionsFromGaps(a, s.index, view, gapsBySent[s.index], pool, seed));
+	}
+	out.push(...whoSaidQuestions(a, seed));
+	out.push(...orderingQuestions(a, views, centrality, seed));
+	out.push(...definitionQuestions(a, views, seed));
+	out.push(...nativeNameQuestions(a, views));
+	return out.map((c) => {
+		const central = Math.max(...c.sents.map((si) => centrality[si] ?? 0));
+		const score = Math.max(0, Math.min(1, 0.5 * central + 0.5 * c.quality - c.penalty));
+		return { ...c, score: Math.round(score * 1000) / 1000 };
+	});
+}
+
+function toQuestion(c: Candidate & { score: number }, i: number): GeneratedQuestion {
+	const q: GeneratedQuestion = {
+		id: `q${i + 1}`,
+		type: c.type,
+		prompt: c.prompt,
+		answer: c.answer,
+		options: c.options,
+		accept: c.accept,
+		explanation: c.explanation,
+		sources: c.sources,
+		score: c.score,
+		card: c.card
+	};
+	if (c.type === 'numeric') {
+		q.value = c.value;
+		q.tolerance = c.tolerance;
+		if (c.unit) q.unit = c.unit;
+	}
+	return q;
+}

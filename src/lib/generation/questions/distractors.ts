@@ -1,0 +1,308 @@
+import type { Article } from '../analysis/article.js';
+import type { Entity } from '../analysis/entities.js';
+import { formatLike, type Quantity } from '../analysis/numbers.js';
+import { KNOWN_ORGS, lookupPlace, placesOfKind, prominence, type PlaceInfo } from '../knowledge/gazetteer.js';
+import { MONTHS, ORG_HEADS } from '../knowledge/lexicon.js';
+import { shuffle, type Random } from '../random.js';
+import { normalize } from './render.js';
+import type { Gap } from './gaps.js';
+
+const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'and', 'to', 'for', 'by', 'with', 'at', 'as', 'is', 'was', 'were', 'are', 'be', 'been', 'that', 'this', 'it', 'its', 'his', 'her', 'their', 'from', 'which', 'who', 'has', 'had', 'have']);
+
+// Per-article caches: the "also true" check looks at every sentence for every choice.
+const sentenceCache = new WeakMap<Article, { norm: string[]; lemmas: Set<string>[]; containing: Map<string, number[]> }>();
+function sentenceInfo(a: Article) {
+	let c = sentenceCache.get(a);
+	if (!c) {
+		c = { norm: a.sentences.map((s) => ` ${normalize(a.text.slice(s.start, s.end))} `), lemmas: a.sentences.map((s) => contentLemmas(a, s.index)), containing: new Map() };
+		sentenceCache.set(a, c);
+	}
+	return c;
+}
+
+function contentLemmas(a: Article, si: number, skip?: [number, number]): Set<string> {
+	const s = a.sentences[si];
+	const out = new Set<string>();
+	for (let k = s.first; k < s.last; k++) {
+		if (skip && k >= skip[0] && k < skip[1]) continue;
+		const t = a.tokens[k];
+		if (/\p{L}|\d/u.test(t.text) && !STOP.has(t.lower)) out.add(t.lemma);
+	}
+	return out;
+}
+
+/**
+ * True when the article itself says the candidate in the same relation as the key:
+ * another sentence holds the candidate and most of this sentence's other words.
+ */
+export function alsoTrue(a: Article, gap: Gap, candidate: string): boolean {
+	const c = normalize(candidate);
+	if (!c) return false;
+	const info = sentenceInfo(a);
+	let mine: Set<string> | null = null;
+	let where = info.containing.get(c);
+	if (!where) {
+		where = [];
+		for (let k = 0; k < info.norm.length; k++) if (info.norm[k].includes(` ${c} `)) where.push(k);
+		info.containing.set(c, where);
+	}
+	for (const si of where) {
+		if (si === gap.si) continue;
+		mine ??= contentLemmas(a, gap.si, [gap.first, gap.last]);
+		const theirs = info.lemmas[si];
+		let shared = 0;
+		for (const l of mine) if (theirs.has(l)) shared++;
+		if (mine.size && shared / mine.size >= 0.5) return true;
+	}
+	return false;
+}
+
+function sameKind(key: Entity, e: Entity): number {
+	if (e.id === key.id || !e.mentions.length) return 0;
+	if (key.cls === 'place' && e.cls === 'place') {
+		const kk = placeType(key);
+		const ek = placeType(e);
+		if (kk === ek) return 3;
+		// a country among cities or a river among regions is the wrong kind
+		return (kk === 'place' && ek !== 'country' && ek !== 'city') || (ek === 'place' && kk !== 'country' && kk !== 'city') ? 1 : 0;
+	}
+	if ((key.cls === 'polity' && e.cls === 'place' && e.placeKind === 'country') || (key.cls === 'place' && key.placeKind === 'country' && e.cls === 'polity')) return 1;
+	if (key.cls !== e.cls) return 0;
+	if (key.cls === 'org') {
+		// a party among parties, a company among companies; generic institutions never
+		if (!/\s/.test(e.name) && ORG_HEADS.has(e.name.toLowerCase())) return 0;
+		if (e.head === key.head) return 3;
+		return ORG_HEADS.has(key.head) || ORG_HEADS.has(e.head) ? 0 : 2;
+	}
+	if (key.cls === 'law' || key.cls === 'event' || key.cls === 'polity') return e.head === key.head ? 3 : 2;
+	if (key.cls === 'person') {
+		const shared = key.roles.some((r) => e.roles.includes(r));
+		return shared ? 3 : 2;
+	}
+	return 2;
+}
+
+function placeType(e: Entity): string {
+	if (e.placeKind) return e.placeKind === 'continent' ? 'region' : e.placeKind;
+	if (/^(river|sea|ocean|lake|bay|gulf|strait|straits|channel|canal|harbor|harbour|sound)$/.test(e.head)) return 'water';
+	if (/^(island|islands|isles)$/.test(e.head)) return 'island';
+	if (/^(mountains|mountain|alps|range|hills|highlands|plateau|volcano|glacier)$/.test(e.head)) return 'mountain';
+	if (/^(region|coast|desert|valley|peninsula|basin|plain|plains|forest|district|county|province|delta)$/.test(e.head)) return 'region';
+	if (/^(house|hall|palace|castle|cathedral|temple|mosque|tower|bridge|airport|station|square|street|avenue|road|park)$/.test(e.head)) return 'building';
+	return 'place';
+}
+
+/** Names of the same kind as the key: from the article first, then from built-in lists. */
+export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Random, want = 3): string[] {
+	if (gap.entity === undefined) return [];
+	const key = a.entities[gap.entity];
+	const taken = new Set([normalize(key.name), ...key.aliases.map(normalize), normalize(gap.answer)]);
+	const ok = (name: string) => {
+		const n = normalize(name);
+		if (!n || taken.has(n)) return false;
+		if (` ${normalize(prompt)} `.includes(` ${n} `)) return false;
+		// "Mali Empire" as a choice when the prompt speaks of "Mali's borders"
+		const p = ` ${normalize(prompt)} `;
+		if (name.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && w.length >= 4 && p.includes(` ${normalize(w)} `) && !/^(the|of)$/i.test(w))) return false;
+		// one name inside the other ("Blue Gene" and "Blue Gene/L") is not a fair choice
+		for (const t of taken) if (t.includes(n) || n.includes(t)) return false;
+		// "Boston Committee of Correspondence" beside "Committees of Correspondence": too close to be wrong
+		const stem = (w: string) => w.toLowerCase().replace(/(es|s)$/, '');
+		const kw = new Set(key.name.split(/\s+/).filter((w) => w.length > 3).map(stem));
+		const nw = name.split(/\s+/).filter((w) => w.length > 3).map(stem);
+		const shared = nw.filter((w) => kw.has(w)).length;
+		if (key.cls !== 'place' && shared && shared / Math.min(kw.size || 1, nw.length || 1) >= 0.5) return false;
+		// "United Kingdom" for "Great Britain": another name of the same country
+		const kp = lookupPlace(key.name);
+		const np = lookupPlace(name);
+		if (kp && np && kp.canonical && kp.canonical === np.canonical) return false;
+		return !alsoTrue(a, gap, name);
+	};
+	// "Parliament", "Cabinet": an institution named by its common noun has no fair rivals
+	if (key.cls === 'org' && !/\s/.test(key.name) && ORG_HEADS.has(key.name.toLowerCase())) return [];
+	const scored = a.entities
+		.map((e) => ({ e, kind: sameKind(key, e) }))
+		.filter((x) => x.kind > 0)
+		.sort((p, q) => q.kind - p.kind || q.e.mentions.length - p.e.mentions.length || p.e.id - q.e.id);
+	const out: string[] = [];
+	for (const { e } of scored) {
+		if (out.length >= want) break;
+		if (ok(e.name)) {
+			out.push(e.name);
+			taken.add(normalize(e.name));
+		}
+	}
+	if (out.length < want) {
+		for (const name of builtInNames(key, rand)) {
+			if (out.length >= want) break;
+			if (ok(name)) {
+				out.push(name);
+				taken.add(normalize(name));
+			}
+		}
+	}
+	return out;
+}
+
+function builtInNames(key: Entity, rand: Random): string[] {
+	if (key.cls === 'place') {
+		const info = lookupPlace(key.name);
+		if (info?.kind === 'country' || info?.kind === 'city') {
+			// well-known places of the same kind, nearest first: capitals for a capital
+			const sameSort = (p: PlaceInfo) => (info.kind === 'country' || !!p.capitalOf === !!info.capitalOf) && (!info.subregion || p.subregion === info.subregion);
+			// the best-known places first, so the choices are ones a student has heard of
+			const rank = (p: PlaceInfo) => prominence(p.kind === 'country' ? (p.canonical ?? p.name) : (p.capitalOf ?? p.name));
+			const byFame = (xs: PlaceInfo[]) => xs.sort((x, y) => rank(x) - rank(y)).map((p) => p.name);
+			const near = byFame(placesOfKind(info.kind, info.continent, true).filter(sameSort));
+			const far = byFame(placesOfKind(info.kind, undefined, true).filter(sameSort));
+			return [...shuffle(near.slice(0, 6), rand), ...near.slice(6), ...far];
+		}
+		if (info?.kind === 'region') {
+			const words = key.name.split(' ');
+			const regions = placesOfKind('region').map((p) => p.name);
+			// "West Africa" → other parts of Africa before anything else
+			const related = regions.filter((r) => r.split(' ').some((w) => words.includes(w) && w.length > 4));
+			return [...shuffle(related, rand), ...shuffle(regions, rand)];
+		}
+		if (info?.kind === 'continent') return shuffle(['Africa', 'Asia', 'Europe', 'North America', 'South America', 'Oceania', 'Antarctica'], rand);
+		if (info?.kind === 'state') return shuffle(placesOfKind('state').map((p) => p.name), rand);
+		return [];
+	}
+	if (key.cls === 'org') {
+		const intl = KNOWN_ORGS.find((o) => o.name.toLowerCase() === key.name.toLowerCase() || key.aliases.some((x) => x.toLowerCase() === o.abbr.toLowerCase()));
+		if (intl) return shuffle(KNOWN_ORGS.filter((o) => o.kind === intl.kind).map((o) => o.name), rand);
+	}
+	return [];
+}
+
+/** Numbers of the same kind, unit and format as the key, none stated for this fact. */
+export function quantityDistractors(a: Article, gap: Gap, prompt: string, rand: Random, want = 3): string[] {
+	const q = gap.quantity;
+	if (!q) return [];
+	const taken = new Set([normalize(q.text)]);
+	const out: string[] = [];
+	const push = (s: string | null) => {
+		if (!s || out.length >= want) return;
+		const n = normalize(s);
+		if (taken.has(n) || ` ${normalize(prompt)} `.includes(` ${n} `) || alsoTrue(a, gap, s)) return;
+		taken.add(n);
+		out.push(s);
+	};
+	// same kind and surface format from the article
+	for (const o of a.quantities) {
+		if (o === q || o.kind !== q.kind || o.bracketed) continue;
+		if (o.prefix !== q.prefix || o.scale?.toLowerCase() !== q.scale?.toLowerCase() || (o.unit ?? '').toLowerCase() !== (q.unit ?? '').toLowerCase()) continue;
+		if ((q.kind === 'date') !== (o.kind === 'date') || (q.kind === 'date' && (!!o.day !== !!q.day || !!o.year !== !!q.year))) continue;
+		if (q.kind === 'year' && Math.abs(o.value - q.value) > 80) continue;
+		if (q.kind === 'count' && (o.noun ?? '') !== (q.noun ?? '')) continue;
+		if (o.value2 !== undefined || q.value2 !== undefined) continue;
+		if (out.length < 2) push(o.text);
+	}
+	for (const v of syntheticValues(q, rand)) push(v);
+	return out;
+}
+
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+
+function syntheticValues(q: Quantity, rand: Random): string[] {
+	const pick = (xs: number[]) => shuffle(xs, rand);
+	const maxYear = Math.max(2025, q.value);
+	switch (q.kind) {
+		case 'year': {
+			const circa = q.text.match(/^(c\.|circa)\s*/)?.[0] ?? '';
+			return pick([-12, -8, -5, -3, 4, 6, 9, 14, -20, 21])
+				.map((d) => q.value + d)
+				.filter((y) => y <= maxYear && y > 0)
+				.map((y) => circa + String(y));
+		}
+		case 'decade':
+			return pick([-30, -20, -10, 10, 20, 30]).map((d) => `${q.value + d}s`).filter((s) => parseInt(s, 10) <= maxYear);
+		case 'century':
+			return pick([-2, -1, 1, 2]).filter((d) => q.value + d > 0 && q.value + d <= 21).map((d) => q.text.replace(/^\d+(st|nd|rd|th)/, ordinal(q.value + d)));
+		case 'year_range': {
+			const len = (q.value2 ?? q.value) - q.value;
+			return pick([-40, -25, 30, 45, -60])
+				.map((d) => [q.value + d, q.value + d + Math.round(len * (0.7 + rand() * 0.6))])
+				.filter(([x, y]) => y <= maxYear && x > 0)
+				.map(([x, y]) => q.text.replace(String(q.value), String(x)).replace(String(q.value2), String(y)));
+		}
+		case 'date': {
+			const name = (m: number) => {
+				const s = MONTHS[(m + 12) % 12];
+				return s[0].toUpperCase() + s.slice(1);
+			};
+			const m0 = (q.month ?? 1) - 1;
+			const out: string[] = [];
+			for (const d of pick([-4, -2, 1, 3, 5, -6])) {
+				const m = m0 + d;
+				if (q.day) out.push(`${name(m)} ${Math.min(q.day + (d % 3) * 3 > 0 ? q.day + (d % 3) * 3 : q.day, 28)}${q.year ? `, ${q.year}` : ''}`);
+				else if (q.year) out.push(`${name(m)} ${q.year + (d > 3 ? 1 : d < -3 ? -1 : 0)}`);
+			}
+			// keep the key's own layout ("June 15, 2016" vs "15 June 2016")
+			if (q.day && /^\d/.test(q.text)) return out.map((s) => s.replace(/^(\w+) (\d+)(, )?/, '$2 $1 ').replace(/\s+$/, '').replace(/ {2,}/g, ' '));
+			if (q.day && q.year && !q.text.includes(',')) return out.map((s) => s.replace(',', ''));
+			return out;
+		}
+		default: {
+			if (q.words) {
+				// "four measures": other small numbers, written in words too
+				const names = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+				return pick([-2, -1, 1, 2, 3])
+					.map((d) => q.value + d)
+					.filter((v) => v >= 2 && v <= 12)
+					.map((v) => (/^\p{Lu}/u.test(q.text) ? names[v - 1][0].toUpperCase() + names[v - 1].slice(1) : names[v - 1]));
+			}
+			const factors = q.kind === 'percent' ? [0.5, 0.7, 1.4, 1.8, 2.5, 0.3] : [0.5, 0.7, 1.3, 1.6, 2, 2.5, 0.4, 3];
+			const values = pick(factors)
+				.map((f) => roundLike(q, q.value * f))
+				.filter((v) => v > 0 && v !== q.value && (q.kind !== 'percent' || v <= 100 || q.value > 100));
+			return values.map((v) => {
+				let s = q.text.replace(numberIn(q.text) ?? String(q.value), formatLike(q, v));
+				if (q.value2 !== undefined) s = s.replace(new RegExp(`\\b${escape(formatLike(q, q.value2))}\\b`), formatLike(q, roundLike(q, (q.value2 * v) / q.value)));
+				return s;
+			});
+		}
+	}
+}
+
+function escape(s: string): string {
+	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function numberIn(text: string): string | null {
+	return text.match(/\d[\d,]*(\.\d+)?/)?.[0] ?? null;
+}
+
+/** Rounds a made-up value to the precision the key is written with. */
+function roundLike(q: Quantity, v: number): number {
+	if (q.decimals > 0) return Number(v.toFixed(q.decimals));
+	const digits = String(Math.round(q.value)).replace(/0+$/, '').length;
+	const mag = Math.pow(10, Math.max(0, String(Math.round(v)).length - Math.max(1, digits)));
+	return Math.max(1, Math.round(v / mag) * mag);
+}
+
+/** Other key phrases of the article with the same shape, for terms and complements. */
+export function phraseDistractors(a: Article, gap: Gap, pool: Gap[], prompt: string, want = 3): string[] {
+	const words = (s: string) => s.split(/\s+/).length;
+	const n = words(gap.answer);
+	const hasOf = / of /.test(gap.answer);
+	const key = normalize(gap.answer);
+	const out: string[] = [];
+	const seen = new Set([key]);
+	const kinds = ['term'];
+	const candidates = pool
+		.filter((g) => kinds.includes(g.kind) && g.si !== gap.si && !/\d/.test(g.answer) && !a.quotations.some((q) => q.first <= g.first && g.last <= q.last))
+		.filter((g) => (n <= 2 ? words(g.answer) === n : Math.abs(words(g.answer) - n) <= 1) && / of /.test(g.answer) === hasOf)
+		.sort((p, q) => (q.kind === 'term' ? 1 : 0) - (p.kind === 'term' ? 1 : 0) || q.quality - p.quality || p.first - q.first);
+	for (const g of candidates) {
+		if (out.length >= want) break;
+		const c = normalize(g.answer);
+		if (seen.has(c) || key.includes(c) || c.includes(key)) continue;
+		if (` ${normalize(prompt)} `.includes(` ${c} `) || alsoTrue(a, gap, g.answer)) continue;
+		// lower-case phrases only among lower-case phrases
+		if (/^\p{Lu}/u.test(g.answer) !== /^\p{Lu}/u.test(gap.answer) && g.first !== a.sentences[g.si].first && gap.first !== a.sentences[gap.si].first) continue;
+		seen.add(c);
+		out.push(g.first === a.sentences[g.si].first ? g.answer[0].toLowerCase() + g.answer.slice(1) : g.answer);
+	}
+	return out;
+}

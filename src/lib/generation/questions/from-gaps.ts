@@ -1,0 +1,203 @@
+import type { Article } from '../analysis/article.js';
+import type { SentenceView } from '../analysis/references.js';
+import { randomFor, shuffle } from '../random.js';
+import type { Candidate } from './candidate.js';
+import { sentenceSpan } from './candidate.js';
+import { entityDistractors, phraseDistractors, quantityDistractors } from './distractors.js';
+import type { Gap } from './gaps.js';
+import { asQuestion, asStatement, BLANK, givesAway, normalize, renderTokens } from './render.js';
+import { whQuestion } from './wh.js';
+
+const NUMERIC_KINDS = new Set(['money', 'measure', 'percent', 'count', 'number']);
+const RELATIVE_TIME = /\b(last|next|this|earlier this|later this) (year|month|week)\b|\b(yesterday|today|tomorrow|recently)\b/i;
+
+/** Cloze, multiple-choice, numeric and true/false questions from the gaps of one sentence. */
+export function questionsFromGaps(a: Article, si: number, view: SentenceView, gaps: Gap[], pool: Gap[], seed: number | string): Candidate[] {
+	const s = a.sentences[si];
+	const out: Candidate[] = [];
+	const source = sentenceSpan(a.text, s.start, s.end);
+	const original = a.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
+	const statement = asStatement(renderTokens(a, s.first, s.last, view.edits));
+	const words = statement.split(/\s+/).length;
+	if (words < 6 || words > 55 || /\?["”]?$/.test(original)) return out;
+	// formulas and symbols do not survive as text ("the quotient is defined as.", "AB = BA")
+	if (/[=×÷∈∑∫√≤≥±→]/.test(statement) || /\b(as|by|follows|satisfies|is|are|where|that)[.:]$/.test(statement)) return out;
+	// "Imagine a farmer ...", "Think about ...": an exercise for the reader, not a fact
+	if (/^(imagine|think|consider|suppose|note|remember|look|notice|recall|see)\b/i.test(statement)) return out;
+	// who told whom is not the news: "Other sources ... verified accounts of the meeting to Asia Times"
+	if (/\b(sources?|insiders?|observers?)\b/i.test(statement) && /\b(said|say|says|told|verified|confirmed|reported)\b/i.test(statement) && !/[“"]/.test(statement)) return out;
+	// pointers to other parts of a book or page are not facts
+	if (/\b(see (the|figure|table|chapter|section)|next section|previous section|this chapter|this section|as shown in|figure \d|table \d|as we (saw|have seen|will see|discussed)|as discussed|as mentioned)\b/i.test(statement)) return out;
+	const back = (answer: string) => `${answer}\n\n${original}`;
+	const penaltyBase = Math.max(0, words - 32) * 0.006 + (RELATIVE_TIME.test(statement) ? 0.05 : 0) + (/[“"]/.test(statement) ? 0.02 : 0);
+	let tfDone = false;
+
+	for (const gap of gaps) {
+		if (view.edits.some((e) => e.first < gap.last && gap.first < e.last)) continue;
+		// a gap glued to other letters ("Tarikh al-_____") cuts a word in two
+		const tb = a.tokens[gap.first];
+		const ta = a.tokens[gap.last];
+		if ((!tb.space && gap.first > s.first && /[\p{L}\d-]$/u.test(a.tokens[gap.first - 1].text)) || (ta && !ta.space && /^[\p{L}\d-]/u.test(ta.text))) continue;
+		const answers = [gap.answer, ...gap.accept];
+		// "President-elect _____'s team ... if Mr. Trump would": a surname gives a person away
+		if (gap.entity !== undefined && a.entities[gap.entity].cls === 'person') {
+			const last = a.entities[gap.entity].name.split(/\s+/).pop() ?? '';
+			if (last.length >= 3 && !/^(I|II|III|IV|V|Jr\.?|Sr\.?)$/.test(last)) answers.push(last);
+		}
+		// "the US" → "_____": a country's article goes with the blank, or "The _____" would
+		// rule out every choice that is not written with "the"
+		const placeKind = gap.entity !== undefined ? a.entities[gap.entity].placeKind : undefined;
+		const blankFrom = gap.cls === 'place' && (placeKind === 'country' || placeKind === 'city') && a.tokens[gap.first - 1]?.lower === 'the' && !view.edits.some((e) => e.last === gap.first) ? gap.first - 1 : gap.first;
+		const cloze = asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: blankFrom, last: gap.last, text: BLANK }]));
+		if (!cloze.includes(BLANK) || givesAway(cloze, answers)) continue;
+		const rand = randomFor(seed, `${si}:${gap.first}`);
+		const q = gap.quantity;
+		const answerWords = gap.answer.split(/\s+/).length;
+		const fact = `${si}:${normalize(gap.answer)}`;
+		const penalty = penaltyBase + (answerWords > 4 ? 0.04 * (answerWords - 4) : 0);
+		const explanation = `The article says: “${original}”`;
+
+		// typed cloze: short answers a student can write from memory
+		if (answerWords <= 5 && (gap.kind !== 'quantity' || (q && (!NUMERIC_KINDS.has(q.kind) || q.words)))) {
+			out.push({
+				type: 'cloze',
+				prompt: cloze,
+				answer: gap.answer,
+				options: [],
+				accept: acceptFor(gap),
+				explanation,
+				sources: [source],
+				sents: [si],
+				fact,
+				quality: gap.quality * (gap.kind === 'phrase' ? 0.85 : 0.95),
+				penalty,
+				card: { front: cloze, back: back(gap.answer) }
+			});
+		}
+
+		// multiple choice
+		const wh = gap.kind === 'entity' ? whQuestion(a, si, view, gap) : null;
+		const mcPrompt = wh ?? cloze;
+		// plain names of unknown kind ("Linpack", "Mandinka") get no choices: nothing says what kind a fair option would be
+		const distractors =
+			gap.kind === 'entity'
+				? gap.cls === 'name' || gap.cls === 'group'
+					? []
+					: entityDistractors(a, gap, mcPrompt, rand)
+				: gap.kind === 'quantity'
+					? quantityDistractors(a, gap, mcPrompt, rand)
+					: gap.kind === 'term' && !isQuoted(a, gap)
+						? phraseDistractors(a, gap, pool, mcPrompt)
+						: [];
+		if (distractors.length >= 2 && !givesAway(mcPrompt, answers)) {
+			const key = gap.kind === 'entity' && gap.entity !== undefined ? a.entities[gap.entity].name : gap.answer;
+			// at the start of a sentence every choice is written with a capital, not only the key
+			const atStart = mcPrompt.startsWith(BLANK);
+			const shown = distractors.map((d) => (atStart ? d.charAt(0).toUpperCase() + d.slice(1) : d));
+			const options = shuffle([key, ...shown], rand);
+			out.push({
+				type: 'multiple_choice',
+				prompt: mcPrompt,
+				answer: key,
+				options,
+				accept: key !== gap.answer ? [gap.answer] : [],
+				explanation,
+				sources: [source],
+				sents: [si],
+				fact,
+				quality: gap.quality * (distractors.length >= 3 ? 1 : 0.85) * (wh ? 1.05 : 1),
+				penalty,
+				card: { front: mcPrompt, back: back(key) }
+			});
+		}
+
+		// numeric: numbers with units, amounts, counts
+		if (q && NUMERIC_KINDS.has(q.kind) && q.value2 === undefined && !q.words) {
+			const unit = [q.prefix, q.scale, q.unit].filter(Boolean).join(' ') || undefined;
+			const hint = q.kind === 'count' || q.kind === 'number' ? (q.scale ? ` ${q.scale}` : '') : q.kind === 'percent' ? '%' : q.kind === 'measure' ? ` ${q.unit}` : unit ? ` (${unit})` : '';
+			const numPrompt = asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: gap.first, last: gap.last, text: BLANK + hint }]));
+			const approx = !!q.approx && !/^(c\.|circa)$/.test(q.approx);
+			const tolerance = approx ? niceTolerance(q.value * 0.1) : q.decimals > 0 || q.value < 100 ? 0 : niceTolerance(q.value * 0.01);
+			const stated = tolerance > 0 ? ` (Answers within ±${tolerance.toLocaleString('en-US')} are accepted.)` : '';
+			if (!givesAway(numPrompt, [q.text])) {
+				out.push({
+					type: 'numeric',
+					prompt: numPrompt + stated,
+					answer: q.text,
+					options: [],
+					accept: [],
+					explanation,
+					sources: [source],
+					sents: [si],
+					fact,
+					quality: gap.quality * 0.9,
+					penalty,
+					value: q.value,
+					tolerance,
+					unit,
+					card: { front: numPrompt, back: back(q.text) }
+				});
+			}
+		}
+
+		// true/false: the sentence as written, or with a same-kind value from the article swapped in
+		// a hedged sentence ("may be", "likely") is neither true nor false enough to ask
+		const hedged = a.tokens.slice(s.first, s.last).some((t) => /^(may|might|perhaps|possibly|likely|probably|apparently)$/.test(t.lower));
+		const swappable = !hedged && (gap.kind === 'entity' || gap.kind === 'quantity' || (gap.kind === 'term' && gap.first > s.first + 2));
+		if (!tfDone && swappable && distractors.length >= 1 && gap.quality >= 0.55 && !view.edits.some((e) => e.first === gap.first - 1)) {
+			const swap = distractors[0];
+			const makeFalse = rand() < 0.5;
+			// swap the article with the name: "the US's" → "Japan's", "Vietnam" → "the United States"
+			let from = gap.first;
+			let swapText = swap;
+			if (gap.kind === 'entity') {
+				const other = a.entities.find((e) => e.name === swap);
+				// "President _____": only someone who holds that title may be swapped in
+				const key = gap.entity !== undefined ? a.entities[gap.entity] : undefined;
+				if (key?.cls === 'person' && other && !other.roles.some((r) => key.roles.includes(r)) && key.roles.length) continue;
+				if (a.tokens[from - 1]?.lower === 'the') from--;
+				if (other?.the) swapText = `the ${swap}`;
+				else if (from < gap.first && !other) swapText = `the ${swap}`;
+			}
+			const text = makeFalse ? asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: from, last: gap.last, text: swapText }])) : statement;
+			if (text !== statement || !makeFalse) {
+				tfDone = true;
+				out.push({
+					type: 'true_false',
+					prompt: text,
+					answer: makeFalse ? 'False' : 'True',
+					options: ['True', 'False'],
+					accept: [],
+					explanation: makeFalse ? `False: the article says ${gap.answer}, not ${swap}. “${original}”` : explanation,
+					sources: [source],
+					sents: [si],
+					fact: `${si}:tf`,
+					quality: gap.quality * (makeFalse ? 0.85 : 0.75),
+					penalty: penalty + Math.max(0, words - 25) * 0.004,
+					card: { front: cloze, back: back(gap.answer) }
+				});
+			}
+		}
+	}
+	void asQuestion;
+	return out;
+}
+
+function isQuoted(a: Article, gap: Gap): boolean {
+	return a.quotations.some((q) => q.first <= gap.first && gap.last <= q.last);
+}
+
+function acceptFor(gap: Gap): string[] {
+	const out = new Set<string>();
+	for (const x of gap.accept) out.add(x);
+	const bare = gap.answer.replace(/^(the|a|an)\s+/i, '');
+	if (bare !== gap.answer) out.add(bare);
+	out.delete(gap.answer);
+	return [...out];
+}
+
+function niceTolerance(x: number): number {
+	if (x <= 0) return 0;
+	const mag = Math.pow(10, Math.floor(Math.log10(x)));
+	return Number((Math.round(x / mag) * mag).toPrecision(2));
+}

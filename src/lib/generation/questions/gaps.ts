@@ -1,0 +1,379 @@
+import type { Article } from '../analysis/article.js';
+import type { EntityClass } from '../analysis/entities.js';
+import type { Quantity } from '../analysis/numbers.js';
+import type { Token } from '../analysis/tokens.js';
+import { normalize } from './render.js';
+
+/**
+ * A phrase of a sentence worth asking about: a name, a number with its unit, a
+ * defined term, the complement of a superlative ("the biggest exports are ___"), or a
+ * key noun phrase of the article. Most good gaps are key phrases, not any word.
+ */
+export type GapKind = 'entity' | 'quantity' | 'term' | 'complement' | 'phrase';
+
+export interface Gap {
+	si: number;
+	first: number;
+	last: number;
+	answer: string;
+	kind: GapKind;
+	cls?: EntityClass;
+	entity?: number;
+	quantity?: Quantity;
+	/** Other forms a grader should accept. */
+	accept: string[];
+	/** How good a gap this is, before the sentence's importance is counted (0–1). */
+	quality: number;
+}
+
+const GENERIC = new Set([
+	'thing', 'things', 'way', 'ways', 'part', 'parts', 'number', 'kind', 'kinds', 'lot', 'time', 'times', 'year', 'years', 'people', 'area',
+	'place', 'problem', 'problems', 'example', 'examples', 'fact', 'case', 'cases', 'point', 'end', 'side', 'others', 'other', 'one', 'term',
+	'terms', 'form', 'forms', 'type', 'types', 'variety', 'majority', 'rest', 'sort', 'level', 'amount', 'result', 'use', 'role', 'issue',
+	'issues', 'idea', 'matter', 'matters', 'day', 'days', 'month', 'months', 'week', 'sense', 'reason', 'question', 'step', 'bit', 'piece',
+	'section', 'chapter', 'figure', 'table', 'today', 'tomorrow', 'yesterday', 'someone', 'something', 'anything', 'everything', 'none', 'all', 'group', 'order', 'set'
+]);
+const TRIGGERS: string[][] = [
+	['called'], ['known', 'as'], ['termed'], ['named'], ['referred', 'to', 'as'], ['referred', 'to', 'by', 'the', 'title'], ['dubbed'],
+	['serves', 'as'], ['serve', 'as'], ['served', 'as'], ['acts', 'as'], ['act', 'as'], ['functions', 'as'], ['function', 'as'], ['designated', 'as']
+];
+const SUPERLATIVE = /^(most|largest|biggest|smallest|main|only|first|last|capital|official|chief|principal|highest|lowest|oldest|longest|greatest|best|worst|leading|primary|dominant)$/;
+
+export function findGaps(a: Article, si: number): Gap[] {
+	const s = a.sentences[si];
+	const { tokens, entities } = a;
+	const gaps: Gap[] = [];
+	const topicShare = (id: number) => entities[id].mentions.length / Math.max(1, a.mentions.length);
+
+	for (const m of a.mentionsBySent[si]) {
+		const e = entities[m.entity];
+		if (tokens[m.first - 1]?.text === '(' || isInsideQuote(a, m.first)) continue;
+		// the article's own subject, named in its title, is no question
+		if (m.entity === a.topic || (a.title && a.title.toLowerCase().includes(e.name.toLowerCase()))) continue;
+		if (isListMember(a, m.first, m.last)) continue;
+		let quality: number;
+		switch (e.cls) {
+			case 'person': quality = 0.85; break;
+			case 'place': case 'polity': case 'org': case 'law': case 'event': quality = 0.8; break;
+			case 'name': quality = 0.75; break;
+			case 'language': quality = 0.6; break;
+			default: quality = 0.45;
+		}
+		// the article's own subject is a poor answer: every question would be about it
+		const introduced = e.mentions[0] === m;
+		if (topicShare(m.entity) > 0.15) quality -= 0.35;
+		// a name the article repeats fits many blanks: the sentence no longer pins it down
+		// (except where the article introduces it)
+		else if (e.mentions.length > 3 && !introduced) quality -= Math.min(0.3, 0.04 * (e.mentions.length - 3));
+		// the subject of the sentence is what it is about
+		const s0 = a.sentences[si];
+		let lead = s0.first;
+		while (lead < m.first && (/^(ADV|CCONJ|SCONJ|PUNCT|DET)$/.test(tokens[lead].pos) || tokens[lead].text === ',')) lead++;
+		if (lead === m.first && /^(VERB|AUX)$/.test(tokens[m.last]?.pos ?? '')) quality += 0.06;
+		// "told Asia Times", "told the BBC News website": the outlet, not the news
+		const pre = tokens[m.first - 1]?.lower === 'the' ? tokens[m.first - 2] : tokens[m.first - 1];
+		if (pre && /^(told|tells|according)$/.test(pre.lower)) quality -= 0.3;
+		// new information: the sentence that introduces a name is about it
+		if (e.mentions[0] === m && e.mentions.length > 1) quality += 0.08;
+		else if (e.mentions.some((x) => x.sent < si && x.sent >= si - 2)) quality -= 0.06;
+		const surface = a.text.slice(m.start, m.end);
+		const accept = [e.name, surface, ...e.aliases].filter((x, i, arr) => x !== surface && arr.indexOf(x) === i);
+		gaps.push({ si, first: m.first, last: m.last, answer: surface, kind: 'entity', cls: e.cls, entity: e.id, accept, quality });
+	}
+
+	for (const q of a.quantitiesBySent[si]) {
+		if (q.bracketed || isListMember(a, q.first, q.last, 'quantity')) continue;
+		let quality: number;
+		switch (q.kind) {
+			case 'year': quality = 0.75; break;
+			case 'year_range': quality = 0.6; break;
+			case 'date': quality = q.year ? 0.7 : 0.6; break;
+			case 'decade': case 'century': quality = 0.55; break;
+			case 'money': case 'measure': quality = 0.82; break;
+			case 'percent': quality = 0.72; break;
+			case 'count': quality = q.words ? 0.4 : 0.7; break;
+			default: quality = 0.4;
+		}
+		if (q.kind === 'measure' && q.unit && /^(years?|months?|days?|hours?|weeks?|seconds?|minutes?)$/.test(q.unit)) quality -= 0.15;
+		gaps.push({ si, first: q.first, last: q.last, answer: q.text, kind: 'quantity', quantity: q, accept: [], quality });
+	}
+
+	// defined terms: "... is called a meteor", "known as X", "serves as a medium of exchange"
+	const inBrackets = new Set<number>();
+	{
+		let depth = 0;
+		for (let k = s.first; k < s.last; k++) {
+			if (tokens[k].text === '(') depth++;
+			if (depth > 0) inBrackets.add(k);
+			if (tokens[k].text === ')' && depth > 0) depth--;
+		}
+	}
+	for (let k = s.first; k < s.last; k++) {
+		const trig = TRIGGERS.find((w) => w.every((x, n) => tokens[k + n]?.lower === x));
+		if (!trig || inBrackets.has(k)) continue;
+		let from = k + trig.length;
+		if (/^(a|an|the)$/.test(tokens[from]?.lower ?? '')) from++;
+		const to = nounPhraseEnd(tokens, from, s.last);
+		if (to > from && to - from <= 5) addTerm(a, gaps, si, from, to, 0.9);
+	}
+	// "X, a situation in which ..." / "X, which means that ..." / "Barter—literally ..."
+	for (let k = s.first + 1; k < s.last - 2; k++) {
+		const t = tokens[k];
+		let appositive = false;
+		if (t.text === ',' && /^(a|an)$/.test(tokens[k + 1].lower)) {
+			for (let z = k + 2; z < Math.min(s.last - 1, k + 6); z++) {
+				if (/^(in|by|of)$/.test(tokens[z].lower) && tokens[z + 1]?.lower === 'which') appositive = true;
+				if (/^(that|which|where|who|whereby)$/.test(tokens[z].lower) && tokens[z - 1].pos === 'NOUN') appositive = true;
+				if (appositive || tokens[z].text === ',') break;
+			}
+		}
+		const defines =
+			appositive ||
+			(t.text === ',' && /^(which|that)$/.test(tokens[k + 1].lower) && /^(means|meant|is)$/.test(tokens[k + 2].lower)) ||
+			(/^[—–]$/.test(t.text) && /^(literally|those|that|which|namely)$/.test(tokens[k + 1].lower));
+		if (!defines) continue;
+		const from = nounPhraseStart(tokens, k, s.first);
+		if (from < k && k - from <= 5) addTerm(a, gaps, si, from, k, 0.8);
+	}
+	// the subject of a definition at the start: "Fiat money has no intrinsic value", "Commodity-backed currencies are ..."
+	{
+		const from = s.first;
+		const to = nounPhraseEnd(tokens, from, s.last);
+		const verb = tokens[to];
+		const named = a.mentionsBySent[si].some((m) => m.first < to && from < m.last);
+		const definitional = verb && /^(is|are|means|refers|has)$/.test(verb.lower) && to - from >= 2;
+		if (to > from && to - from <= 4 && definitional && !named && tokens.slice(from, to).every((t) => t.pos !== 'DET' && t.pos !== 'PRON')) {
+			addTerm(a, gaps, si, from, to, 0.75);
+		}
+	}
+	// "Cambodia's biggest exports are garments and footwear"
+	{
+		let cop = -1;
+		for (let k = s.first + 1; k < Math.min(s.last, s.first + 12); k++) if (/^(is|are|was|were)$/.test(tokens[k].lower)) { cop = k; break; }
+		if (cop > 0 && tokens.slice(s.first, cop).some((t) => SUPERLATIVE.test(t.lower) || /est$/.test(t.lower) && t.pos === 'ADJ')) {
+			let from = cop + 1;
+			if (/^(a|an|the)$/.test(tokens[from]?.lower ?? '')) from++;
+			let to = from;
+			while (to < s.last && !/^[,;:.—–(]$/.test(tokens[to].text) && !/^(with|while|which|who|whereas|and$)/.test(tokens[to].lower === 'and' && tokens[to + 1]?.pos === 'NOUN' ? 'x' : tokens[to].lower)) to++;
+			if (to > from && to - from <= 10 && tokens.slice(from, to).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) {
+				const answer = a.text.slice(tokens[from].start, tokens[to - 1].end);
+				if (!gaps.some((g) => g.first === from && g.last === to)) gaps.push({ si, first: from, last: to, answer, kind: 'complement', accept: [], quality: 0.8 });
+			}
+		}
+	}
+	// "one of the greatest challenges of the 21st Century: protein folding."
+	for (let k = s.first + 3; k < s.last - 1; k++) {
+		if (tokens[k].text !== ':') continue;
+		let from = k + 1;
+		if (/^(a|an|the)$/.test(tokens[from]?.lower ?? '')) from++;
+		let to = nounPhraseEnd(tokens, from, s.last);
+		// "protein folding": a gerund closes the phrase
+		while (to < s.last - 1 && to > from && /ing$/.test(tokens[to].lower)) to++;
+		if (to > from && to - from <= 4 && (to === s.last - 1 || to === s.last) && !gaps.some((g) => g.first < to && from < g.last)) {
+			gaps.push({ si, first: from, last: to, answer: a.text.slice(tokens[from].start, tokens[to - 1].end), kind: 'term', accept: [], quality: 0.8 });
+		}
+	}
+	// "Mali was the largest empire in West Africa"
+	for (let k = s.first + 1; k < s.last - 2; k++) {
+		if (!/^(is|are|was|were|became|becomes|remains|remained)$/.test(tokens[k].lower) || tokens[k + 1].lower !== 'the') continue;
+		const sup = tokens[k + 2];
+		if (!(/est$/.test(sup.lower) && sup.pos === 'ADJ') && !/^(most|first|only|largest|biggest|oldest|main)$/.test(sup.lower)) continue;
+		let to = nounPhraseEnd(tokens, k + 2 + (sup.lower === 'most' ? 1 : 0), s.last);
+		if (to <= k + 2) continue;
+		// "in West Africa", "of the world"
+		if (/^(in|of)$/.test(tokens[to]?.lower ?? '') && a.mentionsBySent[si].some((m) => m.first === to + 1 || m.first === to + 2)) {
+			const m = a.mentionsBySent[si].find((x) => x.first === to + 1 || x.first === to + 2)!;
+			to = m.last;
+		}
+		if (to - (k + 2) > 7 || gaps.some((g) => g.first >= k + 2 && g.last <= to && g.kind !== 'entity')) continue;
+		gaps.push({ si, first: k + 2, last: to, answer: a.text.slice(tokens[k + 2].start, tokens[to - 1].end), kind: 'complement', accept: [], quality: 0.75 });
+	}
+	// a short quoted name or slogan: “Silver Certificate”, “no taxation without representation”
+	for (const q of a.quotations) {
+		if (q.sent !== si || q.words < 1 || q.words > 5 || q.first <= s.first + 1) continue;
+		let last = q.last;
+		while (last > q.first + 1 && /^[.,;:!?]$/.test(tokens[last - 1].text)) last--;
+		gaps.push({ si, first: q.first, last, answer: a.text.slice(tokens[q.first].start, tokens[last - 1].end), kind: 'term', accept: [], quality: 0.8 });
+	}
+	// key noun phrases of the article
+	for (let k = s.first; k < s.last; k++) {
+		if (!/^(ADJ|NOUN)$/.test(tokens[k].pos) || (k > s.first && /^(ADJ|NOUN|PROPN|NUM)$/.test(tokens[k - 1].pos))) continue;
+		const to = nounPhraseEnd(tokens, k, s.last);
+		if (tokens.slice(k, to).some((t) => QUANTIFIERS.has(t.lower))) continue;
+		if (to <= k || to - k > 5) continue;
+		const head = tokens[to - 1];
+		if (head.pos !== 'NOUN' || GENERIC.has(head.lower)) continue;
+		const tf = a.lemmaCount.get(head.lemma) ?? 0;
+		const multi = to - k >= 2 && tokens.slice(k, to).filter((t) => t.pos === 'NOUN').length >= 1;
+		// a single common noun is rarely what a teacher would blank; a key compound is
+		if (!multi) continue;
+		if (tf < 2 || /\d/.test(a.text.slice(tokens[k].start, tokens[to - 1].end))) continue;
+		if (isListMember(a, k, to, 'phrase')) continue;
+		if (gaps.some((g) => g.first < to && k < g.last)) continue;
+		if (isInsideQuote(a, k)) continue;
+		const answer = a.text.slice(tokens[k].start, tokens[to - 1].end);
+		// a key phrase is one the article repeats; "the sake of money" or "the use of fiat money" are not
+		if (occurrences(a, answer) < 2) continue;
+		const ofAt = tokens.slice(k, to).findIndex((t) => t.lower === 'of');
+		if (ofAt > 0 && GENERIC_HEADS.has(tokens[k + ofAt - 1].lower)) continue;
+		const quality = 0.35 + Math.min(0.25, tf / 40) + (multi ? 0.1 : 0) + (occurrences(a, answer) >= 2 ? 0.15 : 0);
+		gaps.push({ si, first: k, last: to, answer, kind: 'phrase', accept: [], quality });
+	}
+	const title = normalize(a.title);
+	const topic = a.topic !== undefined ? normalize(a.entities[a.topic].name) : '';
+	return gaps.filter((g) => {
+		// prompts drop bracketed asides; a blank inside one would keep the aside alive
+		if (inBrackets.has(g.first)) return false;
+		const n = normalize(g.answer).replace(/^the /, '');
+		if (n === title || n === topic) return false;
+		// "Money" in an article about money
+		if (g.kind !== 'entity' && g.last - g.first === 1 && a.titleLemmas.has(tokens[g.first].lemma)) return false;
+		return true;
+	});
+}
+
+function addTerm(a: Article, gaps: Gap[], si: number, from: number, to: number, quality: number) {
+	const { tokens } = a;
+	if (!tokens.slice(from, to).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ')) return;
+	const existing = gaps.find((g) => g.first < to && from < g.last);
+	if (existing) {
+		// a name that is also defined here is a term: keep the better quality
+		existing.quality = Math.max(existing.quality, quality);
+		if (existing.kind === 'phrase') existing.kind = 'term';
+		return;
+	}
+	const answer = a.text.slice(tokens[from].start, tokens[to - 1].end);
+	// a term the article keeps using is one of its key terms
+	const uses = occurrences(a, answer);
+	gaps.push({ si, first: from, last: to, answer, kind: 'term', accept: [], quality: quality + Math.min(0.1, 0.04 * (uses - 1)) });
+}
+
+const occurrenceCache = new WeakMap<Article, Map<string, number>>();
+function occurrences(a: Article, phrase: string): number {
+	let m = occurrenceCache.get(a);
+	if (!m) occurrenceCache.set(a, (m = new Map()));
+	const key = phrase.toLowerCase();
+	let n = m.get(key);
+	if (n === undefined) {
+		n = 0;
+		const hay = a.text.toLowerCase();
+		for (let at = hay.indexOf(key); at >= 0; at = hay.indexOf(key, at + key.length)) n++;
+		m.set(key, n);
+	}
+	return n;
+}
+
+/** End of a noun phrase starting at `from`: adjectives and nouns, "of" + noun, hyphens. */
+export function nounPhraseEnd(tokens: Token[], from: number, limit: number): number {
+	let k = from;
+	let lastNoun = -1;
+	while (k < limit) {
+		const t = tokens[k];
+		if (/^(ADJ|NOUN|PROPN)$/.test(t.pos) || (t.text === '-' && !t.space) || (t.pos === 'VERB' && /ed$/.test(t.lower) && tokens[k - 1]?.text === '-')) {
+			// "a standard of deferred payment": an adjective-tagged head before "of"
+			if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' && tokens[k + 1]?.lower === 'of')) lastNoun = k;
+			k++;
+			continue;
+		}
+		const afterOf = tokens[k + 1];
+		if (t.lower === 'of' && lastNoun >= 0 && k + 1 < limit && (/^(ADJ|NOUN)$/.test(afterOf?.pos ?? '') || (afterOf?.pos === 'VERB' && /ed$/.test(afterOf.lower) && tokens[k + 2]?.pos === 'NOUN'))) {
+			if (afterOf.pos === 'VERB') {
+				k += 2;
+				continue;
+			}
+			k++;
+			continue;
+		}
+		break;
+	}
+	return lastNoun >= 0 ? lastNoun + 1 : from;
+}
+
+function nounPhraseStart(tokens: Token[], end: number, floor: number): number {
+	let k = end;
+	while (k > floor && (/^(ADJ|NOUN)$/.test(tokens[k - 1].pos) || (tokens[k - 1].lower === 'of' && /^(NOUN)$/.test(tokens[k - 2]?.pos ?? '')))) k--;
+	// a capitalised first word of the sentence is tagged as a name: "Barter—literally ..."
+	if (k === floor + 1 && tokens[floor].pos === 'PROPN' && k < end) k--;
+	else if (k === end && k - 1 === floor && tokens[floor].pos === 'PROPN') k--;
+	return k;
+}
+
+const GENERIC_HEADS = new Set(['sake', 'use', 'usefulness', 'hours', 'number', 'variety', 'kind', 'form', 'forms', 'example', 'lot', 'part', 'amount', 'way', 'pair', 'role', 'type', 'types', 'sort', 'series', 'set', 'group', 'piece', 'range', 'level', 'degree', 'matter', 'case', 'end', 'top', 'side', 'rest', 'majority', 'half', 'thousands', 'millions', 'dozens', 'complexity', 'pattern', 'idea', 'concept', 'equivalent', 'absence', 'presence', 'nature', 'size', 'total', 'beginning', 'middle']);
+const QUANTIFIERS = new Set(['more', 'most', 'less', 'least', 'few', 'fewer', 'many', 'several', 'some', 'other', 'such', 'given', 'dozen', 'half', 'certain', 'various', 'same', 'own', 'much', 'next', 'last', 'previous', 'first', 'second', 'third', 'new', 'old', 'different', 'particular', 'whole', 'entire', 'main', 'major', 'key', 'good', 'great', 'big', 'small', 'large', 'little', 'long', 'short', 'high', 'low', 'recent', 'early', 'late', 'typical']);
+const COMMON_NOUNS = new Set(['country', 'countries', 'government', 'state', 'world', 'city', 'power', 'history', 'system', 'nation', 'region', 'life', 'work', 'man', 'woman', 'child', 'family', 'home', 'house', 'water', 'money', 'business', 'market', 'company', 'война', 'war', 'law', 'land', 'sea', 'island', 'member', 'leader', 'party', 'source', 'report', 'support', 'relationship', 'tie', 'move', 'change', 'development', 'process', 'effort', 'action', 'body', 'story', 'news', 'event', 'service', 'industry']);
+
+/**
+ * A name, number or term inside a list ("the US, EU and Japan", "a medium of exchange,
+ * a store of value, and ..."): blanking one item leaves too many right answers.
+ * Appositions ("In Boston, Thomas Hutchinson, now the governor") are not lists.
+ */
+export function isListMember(a: Article, first: number, last: number, kind: 'entity' | 'quantity' | 'phrase' = 'entity'): boolean {
+	const t = a.tokens;
+	const named = kind !== 'phrase';
+	// an item of the same kind: a name among names, a number among numbers
+	const mentionAt = new Set<number>();
+	for (const m of a.mentionsBySent[t[first].sent] ?? []) for (let k = m.first; k < m.last; k++) mentionAt.add(k);
+	const item = (x: Token | undefined) =>
+		!!x && (kind === 'entity' ? mentionAt.has(x.i) || /^\p{Lu}/u.test(x.text) && x.pos === 'PROPN' : kind === 'quantity' ? /^[\d$£€¥]/.test(x.text) : /^(NOUN|ADJ|PROPN)$/.test(x.pos));
+	const joiner = (x: Token | undefined) => !!x && (x.text === ',' || /^(and|or)$/.test(x.lower));
+	let b = first - 1;
+	if (/^(the|a|an|as)$/.test(t[b]?.lower ?? '')) b--;
+	let c = b;
+	if (t[c]?.lower === 'as' || t[c]?.lower === 'a' || t[c]?.lower === 'an') c--;
+	if (t[b]?.text === ')') {
+		while (b > 0 && t[b].text !== '(' && first - b < 10) b--;
+		b--;
+	}
+	const before = t[b];
+	const andBefore = !!before && /^(and|or)$/.test(before.lower);
+	// "... in monetary terms and the standard of deferred payment is what ...": a new clause, not a list
+	if (/^(VERB|AUX)$/.test(t[last]?.pos ?? '') && !named) return false;
+	// "United States (US), European Union": the item before may carry its abbreviation in brackets
+	let pb = b - 1;
+	if (t[pb]?.text === ')') {
+		while (pb > 0 && t[pb].text !== '(' && b - pb < 8) pb--;
+		pb--;
+	}
+	const prevItem = joiner(before) && (item(t[pb]) || (andBefore && t[b - 1]?.text === ',') || (andBefore && /^(the|a|an|as)$/.test(t[b - 1]?.lower ?? '')) || c !== b);
+	let z = last;
+	// "the United Nations (UN), United States (US), ...": look past brackets
+	if (t[z]?.text === '(') {
+		while (z < t.length && t[z].text !== ')' && z - last < 8) z++;
+		z++;
+	}
+	const after = t[z];
+	let n = z + 1;
+	while (/^(the|a|an|as|and|or)$/.test(t[n]?.lower ?? '')) n++;
+	// "the Ghana Empire, or Wagadu, declined": another name for the same thing
+	const alternative = after?.text === ',' && t[z + 1]?.lower === 'or';
+	const nextItem = !alternative && joiner(after) && item(t[n]) && !/^(who|which|where|while|but|now|then|when)$/i.test(t[n]?.lower ?? '');
+	if (!prevItem && !nextItem) return false;
+	if (prevItem && (andBefore || nextItem || /^(and|or)$/.test(after?.lower ?? ''))) return true;
+	// "..., Organisation for Economic Co-operation and Development, ASEAN Plus Six, ...": a long series
+	if (prevItem) {
+		let commas = 0;
+		for (let k = b - 1; k >= Math.max(0, b - 14); k--) {
+			if (t[k].text === ',' && (item(t[k - 1]) || t[k - 1].text === ')')) commas++;
+			if (t[k].text === '.' || t[k].text === ';') break;
+		}
+		if (commas >= 1) return true;
+	}
+	if (nextItem) {
+		// the first of several: another joiner follows the next item
+		for (let k = n + 1; k < Math.min(t.length, n + 12); k++) {
+			if (t[k].text === '(') {
+				while (k < t.length && t[k].text !== ')') k++;
+				continue;
+			}
+			if (joiner(t[k])) return true;
+			if (!item(t[k]) && t[k].lower !== 'of') break;
+		}
+		return /^(and|or)$/.test(after.lower);
+	}
+	void z;
+	return false;
+}
+
+export function isInsideQuote(a: Article, k: number): boolean {
+	return a.quotations.some((q) => k >= q.first && k < q.last);
+}

@@ -1,0 +1,92 @@
+import type { Candidate } from './questions/candidate.js';
+import type { QuestionType } from './types.js';
+import { normalize } from './questions/render.js';
+
+// Share of the list each type may take while better-mixed choices remain.
+const SHARE: Record<QuestionType, number> = {
+	multiple_choice: 0.4,
+	cloze: 0.35,
+	true_false: 0.15,
+	numeric: 0.15,
+	who_said: 0.1,
+	ordering: 0.05
+};
+
+/**
+ * Picks questions best first: one question per sentence and per answer while others
+ * remain, a mix of types, then the rest in score order without repeating a fact.
+ */
+export function selectQuestions<T extends Candidate & { score: number }>(candidates: T[], count: number): T[] {
+	const sorted = candidates.slice().sort((x, y) => y.score - x.score || x.sents[0] - y.sents[0] || x.type.localeCompare(y.type) || x.prompt.localeCompare(y.prompt));
+	const out: T[] = [];
+	const prompts = new Set<string>();
+	const usedSent = new Set<number>();
+	const usedAnswer = new Set<string>();
+	const usedFact = new Set<string>();
+	const typeCount = new Map<QuestionType, number>();
+	const limit = Number.isFinite(count) ? count : sorted.length;
+	const answerKey = (c: T) => (Array.isArray(c.answer) ? 'ordering' : c.type === 'true_false' ? `tf:${c.sents[0]}` : normalize(c.answer));
+	const take = (c: T) => {
+		out.push(c);
+		prompts.add(normalize(c.prompt));
+		// an ordering question borrows its sentences for their dates only: they stay open for their own questions
+		if (c.type !== 'ordering') for (const si of c.sents) usedSent.add(si);
+		usedAnswer.add(answerKey(c));
+		usedFact.add(c.fact);
+		typeCount.set(c.type, (typeCount.get(c.type) ?? 0) + 1);
+	};
+	const cap = (t: QuestionType) => Math.max(1, Math.ceil(SHARE[t] * Math.min(limit, 20)));
+	// pass 1: diverse. A sentence whose best question is of a type already at its
+	// share is held back rather than given to a weaker question of another type.
+	const heldBack = new Set<number>();
+	for (const c of sorted) {
+		if (out.length >= limit) break;
+		if (prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
+		if (c.type !== 'ordering' && c.sents.some((si) => usedSent.has(si) || heldBack.has(si))) continue;
+		if (usedAnswer.has(answerKey(c))) continue;
+		if ((typeCount.get(c.type) ?? 0) >= cap(c.type)) {
+			if (c.type !== 'ordering' && c.type !== 'who_said') heldBack.add(c.sents[0]);
+			continue;
+		}
+		take(c);
+	}
+	// pass 2: other sentences first, whatever their type (ordering and who-said stay rare)
+	for (const c of sorted) {
+		if (out.length >= limit) break;
+		if (out.includes(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
+		if (c.sents.some((si) => usedSent.has(si)) || usedAnswer.has(answerKey(c))) continue;
+		if ((c.type === 'ordering' || c.type === 'who_said' || c.type === 'true_false') && (typeCount.get(c.type) ?? 0) >= cap(c.type) + 1) continue;
+		take(c);
+	}
+	// pass 3: the rest, never the same fact twice, at most two questions per sentence,
+	// and only good ones: a second blank in a sentence already asked about shows the
+	// first one's answer, which only a strong question is worth
+	for (const c of sorted) {
+		if (out.length >= limit) break;
+		if (Number.isFinite(count) && c.sents.some((si) => usedSent.has(si)) && c.score < 0.7) continue;
+		if (out.includes(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
+		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) continue;
+		const perSent = out.filter((o) => o.sents[0] === c.sents[0]).length;
+		if (perSent >= 2) continue;
+		if (usedAnswer.has(answerKey(c)) && c.type !== 'true_false') continue;
+		take(c);
+	}
+	// a mix of types at the top: a good number, true/false, quotation or ordering
+	// question takes the place of the weakest question of the most common type
+	if (Number.isFinite(count) && out.length >= 10) {
+		for (const t of ['numeric', 'true_false', 'who_said', 'ordering'] as QuestionType[]) {
+			if (out.some((c) => c.type === t)) continue;
+			const extra = sorted.find((c) => c.type === t && c.score >= 0.45 && !out.includes(c) && !usedFact.has(c.fact) && !prompts.has(normalize(c.prompt)) && (t === 'ordering' || !c.sents.some((si) => usedSent.has(si))));
+			if (!extra) continue;
+			const common = [...typeCount.entries()].sort((x, y) => y[1] - x[1])[0][0];
+			let victim = -1;
+			for (let i = out.length - 1; i >= Math.floor(out.length / 2); i--) if (out[i].type === common) { victim = i; break; }
+			if (victim < 0) continue;
+			typeCount.set(common, (typeCount.get(common) ?? 1) - 1);
+			out.splice(victim, 1);
+			take(extra);
+		}
+		out.sort((x, y) => y.score - x.score || x.sents[0] - y.sents[0]);
+	}
+	return out;
+}
