@@ -155,6 +155,14 @@ describe('the review page without JavaScript', () => {
 		expect(dashboard).toMatch(/0 <span class="muted[^"]*">due<\/span> · 4 <span class="muted[^"]*">new<\/span>/);
 	});
 
+	it('confirms the cards added from an article', async () => {
+		const { user } = studentWithCards(db, new Date());
+		const client = clientFor(db, server.url, user.id);
+		expect(await (await client.get('/review?added=6')).text()).toContain('6 new cards were added to your reviews.');
+		expect(await (await client.get('/review?added=0')).text()).toContain('These cards were already in your reviews.');
+		expect(await (await client.get('/review?added=abc')).text()).not.toContain('added to your reviews');
+	});
+
 	it('sends a visitor to log in', async () => {
 		const res = await new Client(server.url).get('/review');
 		expect(res.status).toBe(303);

@@ -39,6 +39,9 @@ export const load: PageServerLoad = (event) => {
 	const typed = (url.searchParams.get('answer') ?? '').slice(0, MAX_ANSWER);
 	const grade = revealed && view.face.typed ? gradeFace(view.face, typed) : null;
 	const undone = Number(url.searchParams.get('undone'));
+	// ?added= comes from "Study these" on an article: how many new cards it gave.
+	const addedParam = url.searchParams.get('added');
+	const added = addedParam !== null && /^\d{1,6}$/.test(addedParam) ? Number(addedParam) : null;
 	return {
 		card: view,
 		counts: head.counts,
@@ -47,6 +50,7 @@ export const load: PageServerLoad = (event) => {
 		grade,
 		suggested: suggestedRating(grade),
 		undoneLabel: isRating(undone) ? RATING_LABELS[undone] : null,
+		added,
 		shownAt: now.getTime(),
 		next: view ? null : describeNext(whatsNext(db, user, now), now, user.timeZone),
 		decks: view ? [] : crammableDecks(db, user.id)
