@@ -54,15 +54,23 @@ export function highlight(sentence: string, answer: string | null): HighlightPar
 	].filter((part) => part.text !== '');
 }
 
-/** The back without the source sentences it may repeat; the answer when nothing else is left. */
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The back without the source sentences it may repeat (the generator writes "answer, blank
+ * line, sentence" with the sentence's white space collapsed); the answer when nothing is left.
+ */
 function backText(q: FaceQuestion, sources: readonly SourceSpan[]): string {
-	let back = q.cardBack;
-	for (const source of sources) {
-		const text = source.text.trim();
-		if (text) back = back.split(text).join('');
-	}
-	back = back.replace(/\n{3,}/g, '\n\n').trim();
-	return back || answerText(q.answer);
+	const sentences = new Set(sources.map((source) => collapse(source.text)).filter(Boolean));
+	const kept = q.cardBack
+		.split(/\n\s*\n/)
+		.map((paragraph) => {
+			let text = collapse(paragraph);
+			for (const sentence of sentences) text = text.split(sentence).join('').trim();
+			return text;
+		})
+		.filter((paragraph) => paragraph !== '' && !/^[“”"'‘’\s]*$/.test(paragraph));
+	return kept.join('\n\n') || answerText(q.answer);
 }
 
 export function cardFace(q: FaceQuestion): CardFace {

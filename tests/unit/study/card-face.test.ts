@@ -30,6 +30,14 @@ describe('card faces', () => {
 		expect(face.sources[0].some((p) => p.mark && p.text === 'garments')).toBe(true);
 	});
 
+	it('recognises the sentence on the back even when its white space differs from the article', () => {
+		const raw = 'Cambodia’s biggest exports are\n  garments and footwear.';
+		const face = cardFace({ ...cloze, sources: [{ start: 0, end: raw.length, text: raw }], cardBack: `garments\n\n${SOURCE}` });
+		expect(face.back).toBe('garments');
+		expect(cardFace({ ...cloze, cardBack: 'Garments (clothing)' }).back).toBe('Garments (clothing)');
+		expect(cardFace({ ...cloze, cardBack: SOURCE }).back).toBe('garments');
+	});
+
 	it('lists the items of an ordering card and does not mark True/False', () => {
 		const ordering = cardFace({ ...cloze, type: 'ordering', answer: ['a', 'b'], options: ['b', 'a'], cardBack: 'a → b' });
 		expect(ordering.items).toEqual(['b', 'a']);
