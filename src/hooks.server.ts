@@ -9,10 +9,13 @@ import {
 } from '$lib/server/auth';
 import { seedDemoIfEmpty } from '$lib/server/seed';
 import { closeGeneration, getGeneration } from '$lib/server/generation';
+import { failInterruptedOptimizations } from '$lib/server/review/optimize';
 
 export const init: ServerInit = async () => {
 	if (building) return;
 	const db = getDb();
+	// No schedule fit survives a restart: runs left "running" by the last process failed.
+	failInterruptedOptimizations(db, new Date());
 	const demo = await seedDemoIfEmpty(db);
 	if (demo) {
 		console.log('Factdeck: created demo accounts on the empty database:');

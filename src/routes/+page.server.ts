@@ -4,5 +4,5 @@ import { loadDashboard } from '$lib/server/dashboard';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (!locals.user) return { dashboard: null };
-	return { dashboard: loadDashboard(getDb(), locals.user.id, new Date()) };
+	return { dashboard: loadDashboard(getDb(), locals.user, new Date()) };
 };

@@ -1,8 +1,9 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { DB } from './db/client';
+import { preparedFor } from './db/prepared';
 import { sessions, users, type Session, type User } from './db/schema';
 
 // Sessions as in the Lucia guide: a random token in the cookie, only its SHA-256 in the database.
@@ -40,10 +41,9 @@ export type SessionValidation =
 	| { session: Session; user: SessionUser; renewed: boolean }
 	| { session: null; user: null; renewed: false };
 
-/** Looks the token up; expired sessions are deleted, and ones past half their life are extended. */
-export function validateSessionToken(db: DB, token: string, now = new Date()): SessionValidation {
-	const id = sessionIdFromToken(token);
-	const row = db
+// Every request looks its session up: the query is prepared once per connection.
+const sessionQueries = preparedFor((db: DB) => ({
+	lookup: db
 		.select({
 			session: sessions,
 			user: {
@@ -59,8 +59,14 @@ export function validateSessionToken(db: DB, token: string, now = new Date()): S
 		})
 		.from(sessions)
 		.innerJoin(users, eq(sessions.userId, users.id))
-		.where(eq(sessions.id, id))
-		.get();
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare()
+}));
+
+/** Looks the token up; expired sessions are deleted, and ones past half their life are extended. */
+export function validateSessionToken(db: DB, token: string, now = new Date()): SessionValidation {
+	const id = sessionIdFromToken(token);
+	const row = sessionQueries(db).lookup.get({ id });
 	if (!row) return { session: null, user: null, renewed: false };
 	const { session, user } = row;
 	if (now.getTime() >= session.expiresAt.getTime()) {

@@ -1,23 +1,17 @@
-import { and, asc, desc, eq, gt, isNull, lte, or, sql, count } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DB } from './db/client';
-import { articles, assignments, cards, classes, memberships } from './db/schema';
+import { articles, assignments, classes, memberships } from './db/schema';
+import { queueCounts, type StudyUser } from './review/queue';
 
 export type Dashboard = ReturnType<typeof loadDashboard>;
 
 /** What the dashboard shows: cards waiting today, open assignments, recent articles, classes. */
-export function loadDashboard(db: DB, userId: string, now: Date) {
-	const dueReviews =
-		db
-			.select({ n: count() })
-			.from(cards)
-			.where(and(eq(cards.userId, userId), gt(cards.state, 0), lte(cards.due, now)))
-			.get()?.n ?? 0;
-	const newCards =
-		db
-			.select({ n: count() })
-			.from(cards)
-			.where(and(eq(cards.userId, userId), eq(cards.state, 0)))
-			.get()?.n ?? 0;
+export function loadDashboard(db: DB, user: StudyUser, now: Date) {
+	const userId = user.id;
+	// The same counts as /review: due learning and review cards, and new cards, within today's limits.
+	const queue = queueCounts(db, user, now);
+	const dueReviews = queue.learning + queue.review;
+	const newCards = queue.new;
 	const openAssignments = db
 		.select({
 			id: assignments.id,

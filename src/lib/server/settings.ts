@@ -9,7 +9,9 @@ export const REVIEWS_PER_DAY_MAX = 9999;
 
 let zones: Set<string> | undefined;
 export function timeZones(): string[] {
-	return Intl.supportedValuesOf('timeZone');
+	// Node's list leaves out "UTC", the default every account starts with.
+	const zones = Intl.supportedValuesOf('timeZone');
+	return zones.includes('UTC') ? zones : ['UTC', ...zones];
 }
 export function isTimeZone(value: string): boolean {
 	zones ??= new Set([...timeZones(), 'UTC']);

@@ -7,6 +7,7 @@ import { saveStudySettings, timeZones, validateStudySettings, RETENTION_RANGE } 
 import { changePassword } from '$lib/server/accounts';
 import { startSession } from '$lib/server/login-session';
 import { ValidationError } from '$lib/server/errors';
+import { optimizationView, startOptimization } from '$lib/server/review/optimize';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -18,7 +19,8 @@ export const load: PageServerLoad = (event) => {
 			reviewsPerDay: user.reviewsPerDay
 		},
 		timeZones: timeZones(),
-		retentionRange: RETENTION_RANGE
+		retentionRange: RETENTION_RANGE,
+		optimization: optimizationView(getDb(), user.id, new Date())
 	};
 };
 
@@ -38,6 +40,16 @@ export const actions: Actions = {
 			return failFromError(err, { study: input });
 		}
 		return { study: input, ok: true, message: 'Your study settings are saved.' };
+	},
+	optimize: (event) => {
+		const user = requireUser(event);
+		try {
+			// Returns at once: the fit runs in a worker thread and records its result itself.
+			startOptimization(getDb(), user, new Date());
+		} catch (err) {
+			return failFromError(err, { optimize: true });
+		}
+		return { optimize: true, ok: true, message: 'Optimizing your schedule. This takes a little while; the result appears here.' };
 	},
 	password: async (event) => {
 		const user = requireUser(event);

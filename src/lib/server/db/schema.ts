@@ -216,7 +216,8 @@ export const cards = sqliteTable(
 		uniqueIndex('cards_user_question_idx').on(t.userId, t.questionId),
 		// The review queue walks a user's cards in due order; new cards are fetched apart.
 		index('cards_user_due_idx').on(t.userId, t.due).where(sql`state > 0`),
-		index('cards_user_state_idx').on(t.userId, t.state),
+		// (user, state, due) answers the queue's per-state heads and counts from the index alone.
+		index('cards_user_state_idx').on(t.userId, t.state, t.due),
 		index('cards_question_idx').on(t.questionId)
 	]
 );
