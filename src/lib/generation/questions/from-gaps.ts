@@ -21,7 +21,11 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	const words = statement.split(/\s+/).length;
 	if (words < 6 || words > 55 || /\?["”]?$/.test(original)) return out;
 	// formulas and symbols do not survive as text ("the quotient is defined as.", "AB = BA")
-	if (/[=×÷∈∑∫√≤≥±→]/.test(statement) || /\b(as|by|follows|satisfies|is|are|where|that)[.:]$/.test(statement)) return out;
+	if (/[=×÷∈∑∫√≤≥±→]/.test(statement) || /\b(as|by|follows|satisfies|is|are|where|that|said|says|added|stated|explained|wrote|declared)[.:]$/.test(statement)) return out;
+	// a sentence from the middle of a long quotation: speech, not the article's own statement
+	const opens = (statement.match(/[“]/g) ?? []).length + ((statement.match(/"/g) ?? []).length % 2);
+	const closes = (statement.match(/[”]/g) ?? []).length;
+	if (/^[“"]/.test(statement) && opens > closes) return out;
 	// "Imagine a farmer ...", "Think about ...": an exercise for the reader, not a fact
 	if (/^(imagine|think|consider|suppose|note|remember|look|notice|recall|see)\b/i.test(statement)) return out;
 	// who told whom is not the news: "Other sources ... verified accounts of the meeting to Asia Times"

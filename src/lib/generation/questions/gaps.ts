@@ -3,6 +3,7 @@ import type { EntityClass } from '../analysis/entities.js';
 import type { Quantity } from '../analysis/numbers.js';
 import type { Token } from '../analysis/tokens.js';
 import { normalize } from './render.js';
+import { ORG_HEADS, POLITY_HEADS } from '../knowledge/lexicon.js';
 
 /**
  * A phrase of a sentence worth asking about: a name, a number with its unit, a
@@ -59,6 +60,10 @@ export function findGaps(a: Article, si: number): Gap[] {
 			case 'language': quality = 0.6; break;
 			default: quality = 0.45;
 		}
+		// "the _____ government", "of _____ descent": a nationality used as an adjective is no fact to test
+		if (e.cls === 'group' && /^(NOUN|ADJ)$/.test(tokens[m.last]?.pos ?? '')) continue;
+		// "Empire", "Parliament" alone: an institution named by its common noun is a vague blank
+		if (!/\s/.test(e.name) && (ORG_HEADS.has(e.name.toLowerCase()) || POLITY_HEADS.has(e.name.toLowerCase()))) quality -= 0.2;
 		// the article's own subject is a poor answer: every question would be about it
 		const introduced = e.mentions[0] === m;
 		if (topicShare(m.entity) > 0.15) quality -= 0.35;
@@ -112,7 +117,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 	}
 	for (let k = s.first; k < s.last; k++) {
 		const trig = TRIGGERS.find((w) => w.every((x, n) => tokens[k + n]?.lower === x));
-		if (!trig || inBrackets.has(k)) continue;
+		// "the Quartering Act as an assertion": the trigger must be the verb, not a name's last word
+		if (!trig || inBrackets.has(k) || /^\p{Lu}/u.test(tokens[k].text) || tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN') continue;
 		let from = k + trig.length;
 		if (/^(a|an|the)$/.test(tokens[from]?.lower ?? '')) from++;
 		const to = nounPhraseEnd(tokens, from, s.last);
