@@ -6,7 +6,7 @@ import { sentenceSpan } from './candidate.js';
 import { entityDistractors, phraseDistractors, quantityDistractors } from './distractors.js';
 import type { Gap } from './gaps.js';
 import { asQuestion, asStatement, BLANK, givesAway, normalize, renderTokens } from './render.js';
-import { whQuestion } from './wh.js';
+import { whQuestion, yearQuestion } from './wh.js';
 
 const NUMERIC_KINDS = new Set(['money', 'measure', 'percent', 'count', 'number']);
 const RELATIVE_TIME = /\b(last|next|this|earlier this|later this) (year|month|week)\b|\b(yesterday|today|tomorrow|recently)\b/i;
@@ -82,7 +82,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		}
 
 		// multiple choice
-		const wh = gap.kind === 'entity' ? whQuestion(a, si, view, gap) : null;
+		const wh = gap.kind === 'entity' ? whQuestion(a, si, view, gap) : gap.quantity?.kind === 'year' ? yearQuestion(a, si, view, gap) : null;
 		const mcPrompt = wh ?? cloze;
 		// plain names of unknown kind ("Linpack", "Mandinka") get no choices: nothing says what kind a fair option would be
 		const distractors =

@@ -66,3 +66,68 @@ export function classNoun(a: Article, id: number): string | null {
 			return null;
 	}
 }
+
+/**
+ * "In 1642, Dutch explorer Abel Tasman became the first European to sight New Zealand."
+ * → "In what year did Dutch explorer Abel Tasman become the first European to sight New Zealand?"
+ * Only for a plain clause: subject, one past-tense verb (or "was/were" + participle),
+ * and the year given with "in".
+ */
+export function yearQuestion(a: Article, si: number, view: SentenceView, gap: Gap): string | null {
+	const q = gap.quantity;
+	if (!q || q.kind !== 'year') return null;
+	const s = a.sentences[si];
+	const { tokens } = a;
+	let k = s.first;
+	for (const ed of view.edits) if (ed.first === k && !ed.text) k = ed.last;
+	// the year with its preposition (and "c."), wherever it stands
+	let yFirst = q.first;
+	const approx = /^(c\.|circa)$/.test(tokens[yFirst - 1]?.lower ?? '');
+	if (approx) yFirst--;
+	if (tokens[yFirst - 1]?.lower !== 'in') return null;
+	yFirst--;
+	let yLast = q.last;
+	const fronted = yFirst === k;
+	// "as in 1772, when ...": the year belongs to an aside
+	if (!fronted && (/^(as|since|by|until)$/.test(tokens[yFirst - 1]?.lower ?? '') || tokens[yLast]?.text === ',')) return null;
+	if (fronted && tokens[yLast]?.text === ',') yLast++;
+	if (fronted) k = yLast;
+	// subject up to the verb: no verb inside, not too long
+	if (/^(SCONJ|ADP|ADV|CCONJ|PART)$/.test(tokens[k]?.pos ?? '') || /^(when|while|after|before|as|if|although)$/.test(tokens[k]?.lower ?? '')) return null;
+	let v = k;
+	while (v < s.last && !/^(VERB|AUX)$/.test(tokens[v].pos)) v++;
+	if (v >= s.last || v === k || v - k > 8) return null;
+	if (tokens.slice(k, v).some((t) => t.text === ',' || t.pos === 'PRON' && !view.edits.some((e) => e.first === t.i))) return null;
+	const verb = tokens[v];
+	const edits = [...view.edits.filter((e) => !(e.first >= yFirst && e.first < yLast)), { first: yFirst, last: yLast, text: '' }];
+	const subject = renderTokens(a, k, v, view.edits.filter((e) => e.first >= k && e.last <= v));
+	// "Trade between China and Cambodia" → "trade ...", but "Vietnam" and "IBM" keep their capitals
+	const named = a.mentionsBySent[si].some((m) => m.first === k) || view.edits.some((e) => e.first === k && e.text);
+	const lowerFirst = (t: string) => (!named && !/^\p{Lu}{2}/u.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
+	let head: string;
+	let restFrom: number;
+	if (verb.pos === 'AUX' && /^(was|were)$/.test(verb.lower) && tokens[v + 1]?.pos === 'VERB' && /ed$|en$/.test(tokens[v + 1].lower)) {
+		head = `In what year ${verb.lower} ${lowerFirst(subject)}`;
+		restFrom = v + 1;
+	} else if (verb.pos === 'VERB' && verb.lower !== verb.lemma && !/ing$/.test(verb.lower) && tokens[v - 1]?.pos !== 'AUX') {
+		// "invaded and deposed" → "invade and depose"
+		const lemmas = [{ first: v, last: v + 1, text: verb.lemma }];
+		if (tokens[v + 1]?.lower === 'and' && tokens[v + 2]?.pos === 'VERB' && tokens[v + 2].lower !== tokens[v + 2].lemma) lemmas.push({ first: v + 2, last: v + 3, text: tokens[v + 2].lemma });
+		edits.push(...lemmas);
+		head = `In what year did ${lowerFirst(subject)}`;
+		restFrom = v;
+	} else return null;
+	// the year must date this verb: not a participle after it ("..., reaching US$4.8 billion in 2016"),
+	// nor a second verb joined to it ("... but were unsuccessful")
+	for (let x = restFrom + 1; x < s.last; x++) {
+		if (x >= yFirst && x < yLast) continue;
+		if (tokens[x].text === ',' && tokens[x + 1]?.pos === 'VERB' && /ing$/.test(tokens[x + 1].lower) && x < yFirst) return null;
+		if (/^(but|and)$/.test(tokens[x].lower) && /^(VERB|AUX)$/.test(tokens[x + 1]?.pos ?? '') && !(x === v + 1 && tokens[x + 1].pos === 'VERB')) return null;
+		// "The evidence found in 1924 that ... was one of ...": the first verb was not the main one
+		if (tokens[x].pos === 'AUX' && /^(was|were|is|are|has|have|had)$/.test(tokens[x].lower) && !tokens.slice(Math.max(v, x - 3), x).some((t) => /^(which|who|that|whom|whose)$/.test(t.lower))) return null;
+	}
+	const rest = renderTokens(a, restFrom, s.last, edits).replace(/[.!]+$/, '');
+	const lowered = /^\p{Lu}\p{Ll}/u.test(rest) && tokens[restFrom].pos !== 'PROPN' ? rest.charAt(0).toLowerCase() + rest.slice(1) : rest;
+	const question = asQuestion(`${approx ? head.replace('In what year', 'In about what year') : head} ${lowered}`.replace(/\s+,/g, ','));
+	return question.split(/\s+/).length <= 30 ? question : null;
+}
