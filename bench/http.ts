@@ -16,6 +16,8 @@ export type HttpRun = {
 	durationS: number;
 	/** Set when the run ended early because its supply of valid requests ran out. */
 	exhausted?: boolean;
+	/** The server's CPU time (all threads) per request, filled in by the caller. */
+	serverCpuMsPerRequest?: number;
 };
 
 export type RunOptions = { url: string; connections: number; duration: number };
@@ -155,7 +157,7 @@ export function answerRun(name: string, school: School, opts: RunOptions, acked:
 	const tokens = new Map(school.students.flatMap((s) => s.answers.map((a) => [a.attemptId, s.token] as const)));
 	// Students take turns: question 1 of every attempt, then question 2, …
 	const longest = Math.max(0, ...school.students.map((s) => s.answers.length));
-	const posts = [];
+	const posts: School['students'][number]['answers'] = [];
 	for (let n = 0; n < longest; n++) for (const s of school.students) if (s.answers[n]) posts.push(s.answers[n]);
 	const post = cycle(posts);
 	return cannon(

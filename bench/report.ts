@@ -84,9 +84,9 @@ export function formatReport(report: BenchReport): string {
 	}
 	if (report.http.length) {
 		out.push('', `HTTP (${report.options.connections} connections, ${report.options.duration} s per run)`);
-		out.push(`${'run'.padEnd(34)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('requests', 10)}${pad('non-2xx', 9)}${pad('errors', 8)}`);
+		out.push(`${'run'.padEnd(34)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('requests', 10)}${pad('non-2xx', 9)}${pad('errors', 8)}${pad('CPU ms/req', 12)}`);
 		for (const r of report.http) {
-			out.push(`${(r.name + (r.exhausted ? ' (ran out of cards)' : '')).padEnd(34)}${pad(r.reqPerSec, 8)}${pad(r.p50Ms, 8)}${pad(r.p99Ms, 8)}${pad(r.requests, 10)}${pad(r.non2xx, 9)}${pad(r.errors, 8)}`);
+			out.push(`${(r.name + (r.exhausted ? ' (ran out of cards)' : '')).padEnd(34)}${pad(r.reqPerSec, 8)}${pad(r.p50Ms, 8)}${pad(r.p99Ms, 8)}${pad(r.requests, 10)}${pad(r.non2xx, 9)}${pad(r.errors, 8)}${pad(r.serverCpuMsPerRequest ?? '', 12)}`);
 		}
 	}
 	if (report.healthUnderGeneration) {

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildIfNeeded, root } from '../scripts/build-if-needed.js';
 
@@ -21,7 +21,9 @@ const HELP = `npm run bench -- [options]
   --generations N       article generations kept running during the busy health run (10)
   --generation-runs N   timed runs per article in the generator bench (15)
   --only LIST           any of generation,queue,http (all)
+  --runs LIST           which HTTP runs: dashboard,review,rate,quiz,health,busy (all)
   --profile DIR         run the server with --cpu-prof, profiles written to DIR
+  --node-arg ARG        pass ARG to the server's node (repeatable), e.g. --node-arg=--trace-gc
   --keep                keep the seeded database (its path is printed)`;
 
 const { values: args } = parseArgs({
@@ -37,7 +39,9 @@ const { values: args } = parseArgs({
 		generations: { type: 'string', default: '10' },
 		'generation-runs': { type: 'string', default: '15' },
 		only: { type: 'string', default: 'generation,queue,http' },
+		runs: { type: 'string', default: 'dashboard,review,rate,quiz,health,busy' },
 		profile: { type: 'string' },
+		'node-arg': { type: 'string', multiple: true, default: [] },
 		keep: { type: 'boolean', default: false },
 		help: { type: 'boolean', default: false }
 	}
@@ -74,6 +78,14 @@ for (const part of only) {
 		process.exit(2);
 	}
 }
+const RUNS = ['dashboard', 'review', 'rate', 'quiz', 'health', 'busy'];
+const runs = new Set(args.runs.split(',').map((x) => x.trim()));
+for (const run of runs) {
+	if (!RUNS.includes(run)) {
+		console.error(`--runs takes ${RUNS.join(', ')} (got "${run}")`);
+		process.exit(2);
+	}
+}
 if (queueCards.length !== 2) {
 	console.error('--queue-cards takes two sizes, e.g. 10000,1000000');
 	process.exit(2);
@@ -107,6 +119,15 @@ const { startGenerationLoad } = await import('./generation-load.js');
 const { checkAcknowledged } = await import('./durability.js');
 const { buildReport, formatReport, writeReport, RATE_RUN, DASHBOARD_RUN } = await import('./report.js');
 type BenchReport = import('./report.js').BenchReport;
+
+/** User and system CPU time of a process (all its threads) in ms, from /proc (Linux). */
+function processCpuMs(pid: number): number {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	// Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100;
 
 const dir = mkdtempSync(join(tmpdir(), 'factdeck-bench-'));
 const cleanup = () => {
@@ -160,9 +181,10 @@ if (only.has('http')) {
 	const profileDir = args.profile ? resolve(args.profile) : undefined;
 	const server = await startBenchServer({
 		dbPath,
-		nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+		nodeArgs: [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...(args['node-arg'] ?? [])]
 	});
 	log(`server at ${server.url} (pid ${server.pid})`);
+	if (args['node-arg']?.length) process.once('exit', () => console.log(`[bench] server output:\n${server.output()}`));
 	const opts = { url: server.url, connections, duration };
 	const acked = http.newAcknowledged();
 	const pool = http.ratingPool(school);
@@ -172,31 +194,35 @@ if (only.has('http')) {
 		// Warm-up (not measured): the JIT, SQLite's page cache and the connections.
 		log('warming up…');
 		const warm = { ...opts, duration: 2 };
-		await http.pageRun('warm-up', '/', school, warm);
-		await http.pageRun('warm-up', '/review', school, warm);
-		await http.rateRun('warm-up', pool, Math.min(2000, Math.floor(pool.length / 10)), warm, acked);
-		await http.answerRun('warm-up', school, warm, acked);
+		if (runs.has('dashboard')) await http.pageRun('warm-up', '/', school, warm);
+		if (runs.has('review')) await http.pageRun('warm-up', '/review', school, warm);
+		if (runs.has('rate')) await http.rateRun('warm-up', pool, Math.min(2000, Math.floor(pool.length / 10)), warm, acked);
+		if (runs.has('quiz')) await http.answerRun('warm-up', school, warm, acked);
 		await http.healthRun('warm-up', warm);
 
 		report.machine.loadAverage.httpStart = loadavg();
-		const measured = async (run: Promise<import('./http.js').HttpRun>) => {
-			const r = await run;
+		const measured = async (start: () => Promise<import('./http.js').HttpRun>) => {
+			const cpuBefore = processCpuMs(server.pid);
+			const r = await start();
+			// The server's CPU time per request (all its threads): unlike req/s, hardly moved by other load on the machine.
+			r.serverCpuMsPerRequest = r.requests ? Math.round(((processCpuMs(server.pid) - cpuBefore) / r.requests) * 1000) / 1000 : 0;
 			report.http.push(r);
-			log(`${r.name}: ${r.reqPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.non2xx} non-2xx, ${r.errors} errors`);
+			log(`${r.name}: ${r.reqPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.non2xx} non-2xx, ${r.errors} errors, server CPU ${r.serverCpuMsPerRequest} ms/request`);
 			return r;
 		};
-		await measured(http.pageRun(DASHBOARD_RUN, '/', school, opts));
-		await measured(http.pageRun('review page', '/review', school, opts));
-		await measured(http.rateRun(RATE_RUN, pool, pool.length, opts, acked));
-		await measured(http.answerRun('answer quiz question', school, opts, acked));
-		const idle = await measured(http.healthRun('health', opts));
-
-		log(`starting ${inFlight} article generations…`);
-		const load = startGenerationLoad({ url: server.url, dbPath, teacherToken: school.teachers[0].token, inFlight });
-		await load.started;
-		const busy = await measured(http.healthRun(`health, ${inFlight} generations running`, opts));
-		const generations = await load.finish();
-		report.healthUnderGeneration = { idleP99Ms: idle.p99Ms, busyP99Ms: busy.p99Ms, inFlight, generations };
+		if (runs.has('dashboard')) await measured(() => http.pageRun(DASHBOARD_RUN, '/', school, opts));
+		if (runs.has('review')) await measured(() => http.pageRun('review page', '/review', school, opts));
+		if (runs.has('rate')) await measured(() => http.rateRun(RATE_RUN, pool, pool.length, opts, acked));
+		if (runs.has('quiz')) await measured(() => http.answerRun('answer quiz question', school, opts, acked));
+		const idle = runs.has('health') || runs.has('busy') ? await measured(() => http.healthRun('health', opts)) : null;
+		if (idle && runs.has('busy')) {
+			log(`starting ${inFlight} article generations…`);
+			const load = startGenerationLoad({ url: server.url, dbPath, teacherToken: school.teachers[0].token, inFlight });
+			await load.started;
+			const busy = await measured(() => http.healthRun(`health, ${inFlight} generations running`, opts));
+			const generations = await load.finish();
+			report.healthUnderGeneration = { idleP99Ms: idle.p99Ms, busyP99Ms: busy.p99Ms, inFlight, generations };
+		}
 	} finally {
 		// Without profiling the server is killed (a crash), so the durability check is the harsh one.
 		const signal = profileDir ? 'SIGTERM' : 'SIGKILL';

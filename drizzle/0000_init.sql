@@ -202,7 +202,7 @@ CREATE TABLE `review_logs` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `review_logs_user_time_idx` ON `review_logs` (`user_id`,`review`);--> statement-breakpoint
+CREATE INDEX `review_logs_user_time_idx` ON `review_logs` (`user_id`,`review`,`state`);--> statement-breakpoint
 CREATE INDEX `review_logs_card_idx` ON `review_logs` (`card_id`,`review`);--> statement-breakpoint
 CREATE TABLE `sessions` (
 	`id` text PRIMARY KEY NOT NULL,

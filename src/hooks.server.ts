@@ -26,7 +26,7 @@ export const init: ServerInit = async () => {
 	getGeneration().resumePending();
 	process.once('sveltekit:shutdown', async () => {
 		await closeGeneration();
-		closeDb();
+		await closeDb();
 	});
 };
 

@@ -1,18 +1,17 @@
-import { and, asc, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DB } from './db/client';
 import { articles, assignments, classes, memberships } from './db/schema';
+import { preparedFor } from './db/prepared';
 import { queueCounts, type StudyUser } from './review/queue';
 
 export type Dashboard = ReturnType<typeof loadDashboard>;
 
-/** What the dashboard shows: cards waiting today, open assignments, recent articles, classes. */
-export function loadDashboard(db: DB, user: StudyUser, now: Date) {
-	const userId = user.id;
-	// The same counts as /review: due learning and review cards, and new cards, within today's limits.
-	const queue = queueCounts(db, user, now);
-	const dueReviews = queue.learning + queue.review;
-	const newCards = queue.new;
-	const openAssignments = db
+const p = <T extends string>(name: T) => sql.placeholder(name);
+
+// Every logged-in visit to / runs these: prepared once per connection (building a drizzle
+// query costs more than running it). Times are epoch milliseconds, as stored.
+const queries = preparedFor((db: DB) => ({
+	openAssignments: db
 		.select({
 			id: assignments.id,
 			title: assignments.title,
@@ -21,30 +20,49 @@ export function loadDashboard(db: DB, user: StudyUser, now: Date) {
 			className: classes.name
 		})
 		.from(assignments)
-		.innerJoin(memberships, and(eq(memberships.classId, assignments.classId), eq(memberships.userId, userId)))
+		.innerJoin(memberships, and(eq(memberships.classId, assignments.classId), eq(memberships.userId, p('userId'))))
 		.innerJoin(classes, eq(classes.id, assignments.classId))
 		.where(
 			and(
-				or(isNull(assignments.opensAt), lte(assignments.opensAt, now)),
-				or(isNull(assignments.dueAt), gt(assignments.dueAt, now))
+				or(isNull(assignments.opensAt), lte(assignments.opensAt, p('now'))),
+				or(isNull(assignments.dueAt), gt(assignments.dueAt, p('now')))
 			)
 		)
 		.orderBy(sql`${assignments.dueAt} IS NULL`, asc(assignments.dueAt))
 		.limit(20)
-		.all();
-	const recentArticles = db
+		.prepare(),
+	recentArticles: db
 		.select({ id: articles.id, title: articles.title, createdAt: articles.createdAt, status: articles.generationStatus })
 		.from(articles)
-		.where(eq(articles.ownerId, userId))
+		.where(eq(articles.ownerId, p('userId')))
 		.orderBy(desc(articles.createdAt))
 		.limit(5)
-		.all();
-	const myClasses = db
+		.prepare(),
+	// Taught or joined; the OR of two indexed lookups (a join would scan every class).
+	myClasses: db
 		.select({ id: classes.id, name: classes.name })
 		.from(classes)
-		.leftJoin(memberships, and(eq(memberships.classId, classes.id), eq(memberships.userId, userId)))
-		.where(or(eq(classes.teacherId, userId), eq(memberships.userId, userId)))
+		.where(
+			or(
+				eq(classes.teacherId, p('userId')),
+				inArray(classes.id, db.select({ id: memberships.classId }).from(memberships).where(eq(memberships.userId, p('userId'))))
+			)
+		)
 		.orderBy(asc(classes.name))
-		.all();
-	return { dueReviews, newCards, openAssignments, recentArticles, classes: myClasses };
+		.prepare()
+}));
+
+/** What the dashboard shows: cards waiting today, open assignments, recent articles, classes. */
+export function loadDashboard(db: DB, user: StudyUser, now: Date) {
+	const q = queries(db);
+	const userId = user.id;
+	// The same counts as /review: due learning and review cards, and new cards, within today's limits.
+	const queue = queueCounts(db, user, now);
+	return {
+		dueReviews: queue.learning + queue.review,
+		newCards: queue.new,
+		openAssignments: q.openAssignments.all({ userId, now: now.getTime() }),
+		recentArticles: q.recentArticles.all({ userId }),
+		classes: q.myClasses.all({ userId })
+	};
 }

@@ -1,18 +1,47 @@
 import { building } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import { openDatabase, type DB } from './client';
+import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { readConfig } from '../config';
 
 let instance: DB | undefined;
+let checkpointer: Checkpointer | undefined;
 
-/** The app's database, opened (and migrated) on first use — never while building. */
+/** How often the worker copies the WAL into the database file (see checkpointer.ts). */
+const CHECKPOINT_INTERVAL_MS = 1000;
+/** SQLite's default, restored should the checkpoint worker fail. */
+const AUTOCHECKPOINT_PAGES = 1000;
+
+function open(): DB {
+	const path = readConfig(env).databaseUrl;
+	const db = openDatabase(path);
+	if (path === ':memory:') return db;
+	db.$client.pragma('wal_autocheckpoint = 0');
+	checkpointer = startCheckpointer(db.$client, path, CHECKPOINT_INTERVAL_MS, (err) => {
+		console.error("Factdeck: the checkpoint worker failed; SQLite's automatic checkpoints are back on.", err);
+		checkpointer = undefined;
+		if (db.$client.open) db.$client.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+	});
+	return db;
+}
+
+/**
+ * The app's database, opened (and migrated) on first use — never while building. Every
+ * request asks for it before its queries, so this is also where the last, short step of a
+ * WAL checkpoint runs when the checkpoint worker asked for it.
+ */
 export function getDb(): DB {
 	if (building) throw new Error('The database is not available while building');
-	instance ??= openDatabase(readConfig(env).databaseUrl);
+	instance ??= open();
+	checkpointer?.finishPending();
 	return instance;
 }
 
-export function closeDb(): void {
+/** Stops the checkpoints and closes the database (the last connection's close checkpoints the WAL). */
+export async function closeDb(): Promise<void> {
+	const closing = checkpointer;
+	checkpointer = undefined;
+	await closing?.close();
 	instance?.$client.close();
 	instance = undefined;
 }

@@ -249,7 +249,9 @@ export const reviewLogs = sqliteTable(
 		previousCard: text('previous_card', { mode: 'json' }).$type<Record<string, unknown>>().notNull()
 	},
 	(t) => [
-		index('review_logs_user_time_idx').on(t.userId, t.review),
+		// With the state, "how many new cards and reviews today" (every dashboard and review
+		// page) is answered from the index alone, without reading a log row.
+		index('review_logs_user_time_idx').on(t.userId, t.review, t.state),
 		index('review_logs_card_idx').on(t.cardId, t.review)
 	]
 );

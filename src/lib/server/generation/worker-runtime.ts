@@ -1,9 +1,16 @@
 import { parentPort } from 'node:worker_threads';
+import { runAsBackgroundThread } from '../thread-priority';
 import type { SerializedError, WorkerRequest, WorkerResponse } from './pool';
 
-/** Inside a worker thread: answers each job message with the handler's result or error. */
+/**
+ * Inside a worker thread: answers each job message with the handler's result or error.
+ * The thread runs at the lowest CPU priority: generation is background work, and requests
+ * (on the main thread) must not wait for it (the bench measures /api/health while ten
+ * generations run).
+ */
 export function serveJobs<P, R>(handle: (payload: P) => R | Promise<R>): void {
 	if (!parentPort) throw new Error('serveJobs must run inside a worker thread');
+	runAsBackgroundThread();
 	const port = parentPort;
 	port.on('message', async (msg: WorkerRequest<P>) => {
 		let reply: WorkerResponse<R>;

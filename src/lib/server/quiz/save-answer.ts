@@ -4,6 +4,7 @@ import { assignments, attemptAnswers, attempts, questions } from '../db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { answerWindow, checkResponse, feedbackMode, gradeResponse } from '$lib/study/quiz';
 import { autoSubmitExpired } from './submit';
+import { preparedFor } from '../db/prepared';
 
 /**
  * The hot path of a quiz: one prepared statement finds the attempt, its rules and the
@@ -40,6 +41,36 @@ function prepareLookup(db: DB) {
 }
 
 const lookups = new WeakMap<DB, ReturnType<typeof prepareLookup>>();
+
+const p = <T extends string>(name: T) => sql.placeholder(name);
+
+/** The two writes of an answer, prepared once per connection like the lookup. */
+const writes = preparedFor((db: DB) => {
+	const values = {
+		attemptId: p('attemptId'),
+		questionId: p('questionId'),
+		response: p('response'),
+		correct: p('correct'),
+		answeredAt: p('answeredAt')
+	};
+	return {
+		// Feedback after each answer: the first answer is final.
+		insertOnce: db.insert(attemptAnswers).values(values).onConflictDoNothing().prepare(),
+		// Otherwise a new answer replaces the old one (`excluded` is the row that was refused).
+		upsert: db
+			.insert(attemptAnswers)
+			.values(values)
+			.onConflictDoUpdate({
+				target: [attemptAnswers.attemptId, attemptAnswers.questionId],
+				set: {
+					response: sql.raw('excluded.response'),
+					correct: sql.raw('excluded.correct'),
+					answeredAt: sql.raw('excluded.answered_at')
+				}
+			})
+			.prepare()
+	};
+});
 
 export type SaveAnswerInput = {
 	attemptId: number;
@@ -80,18 +111,12 @@ export function saveAnswer(db: DB, input: SaveAnswerInput): { questionId: number
 	const correct = gradeResponse(row.question, checked.value).correct;
 	const values = { attemptId: input.attemptId, questionId: input.questionId, response: checked.value, correct, answeredAt: input.now };
 	if (feedbackMode(rules) === 'each') {
-		const inserted = db.insert(attemptAnswers).values(values).onConflictDoNothing().run();
+		const inserted = writes(db).insertOnce.run(values);
 		if (inserted.changes === 0) {
 			throw new ConflictError('You have already answered this question: an answer is final once its feedback is shown.');
 		}
 	} else {
-		db.insert(attemptAnswers)
-			.values(values)
-			.onConflictDoUpdate({
-				target: [attemptAnswers.attemptId, attemptAnswers.questionId],
-				set: { response: checked.value, correct, answeredAt: input.now }
-			})
-			.run();
+		writes(db).upsert.run(values);
 	}
 	return { questionId: input.questionId, answeredAt: input.now, total: row.questionOrder.length };
 }

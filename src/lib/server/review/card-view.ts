@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DB } from '../db/client';
 import { articles, cards, questions, users, type Card } from '../db/schema';
+import { preparedFor } from '../db/prepared';
 import { cardFace, type CardFace } from '$lib/study/card-face';
 import { previewIntervals, type Rating, type SchedulerParams } from '$lib/study/scheduler';
 
@@ -15,22 +16,35 @@ export type ReviewCardView = {
 	intervals: Record<Rating, number>;
 };
 
-export function schedulerParams(db: DB, userId: string): SchedulerParams {
-	const row = db
+const p = <T extends string>(name: T) => sql.placeholder(name);
+
+// Every review page shows a card: its queries are prepared once per connection.
+const queries = preparedFor((db: DB) => ({
+	params: db
 		.select({ desiredRetention: users.desiredRetention, weights: users.fsrsWeights })
 		.from(users)
-		.where(eq(users.id, userId))
-		.get();
+		.where(eq(users.id, p('userId')))
+		.prepare(),
+	face: db
+		.select({ question: questions, articleId: articles.id, articleTitle: articles.title })
+		.from(questions)
+		.innerJoin(articles, eq(articles.id, questions.articleId))
+		.where(eq(questions.id, p('questionId')))
+		.prepare(),
+	card: db
+		.select()
+		.from(cards)
+		.where(and(eq(cards.id, p('cardId')), eq(cards.userId, p('userId'))))
+		.prepare()
+}));
+
+export function schedulerParams(db: DB, userId: string): SchedulerParams {
+	const row = queries(db).params.get({ userId });
 	return { desiredRetention: row?.desiredRetention ?? 0.9, weights: row?.weights ?? null };
 }
 
 export function faceOfQuestion(db: DB, questionId: number): { face: CardFace; article: { id: number; title: string } } | null {
-	const row = db
-		.select({ question: questions, articleId: articles.id, articleTitle: articles.title })
-		.from(questions)
-		.innerJoin(articles, eq(articles.id, questions.articleId))
-		.where(eq(questions.id, questionId))
-		.get();
+	const row = queries(db).face.get({ questionId });
 	if (!row) return null;
 	return { face: cardFace(row.question), article: { id: row.articleId, title: row.articleTitle } };
 }
@@ -50,5 +64,5 @@ export function reviewCardView(db: DB, card: Card, now: Date, params: SchedulerP
 
 /** One of the user's cards by id, or null when it is not theirs. */
 export function userCard(db: DB, userId: string, cardId: number): Card | null {
-	return db.select().from(cards).where(and(eq(cards.id, cardId), eq(cards.userId, userId))).get() ?? null;
+	return queries(db).card.get({ cardId, userId }) ?? null;
 }
