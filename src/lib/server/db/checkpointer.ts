@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
-import { appendFileSync } from 'node:fs';
 
 /**
  * WAL checkpoints off the request path.
@@ -91,19 +90,24 @@ export function startCheckpointer(sqlite: Database.Database, path: string, inter
 	// The checkpoints never keep the process alive; close() holds it open while they stop.
 	worker.unref();
 	let closing = false;
+	let failed = false;
+	const fail = (err: Error) => {
+		if (closing || failed) return;
+		failed = true;
+		onFailure(err);
+	};
 	const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-	worker.on('error', (err) => onFailure(err));
-	worker.once('exit', (code) => {
-		if (!closing) onFailure(new Error(`The checkpoint worker stopped (exit code ${code}).`));
-	});
+	// An SQLite error thrown in the worker arrives as a plain object with only its code.
+	worker.on('error', (err: unknown) =>
+		fail(err instanceof Error && err.message ? err : new Error(`The checkpoint worker failed (${(err as { code?: string } | null)?.code ?? String(err)}).`))
+	);
+	worker.once('exit', (code) => fail(new Error(`The checkpoint worker stopped (exit code ${code}).`)));
 	return {
 		finishPending: () => {
 			// A checkpoint cannot run inside a transaction; the next call will do it.
 			if (Atomics.load(flag, 0) !== 1 || closing || !sqlite.open || sqlite.inTransaction) return;
-			const a = performance.now();
-			const r = sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+			sqlite.pragma('wal_checkpoint(PASSIVE)');
 			Atomics.store(flag, 0, 0);
-			if (process.env.CP_DEBUG) appendFileSync(process.env.CP_DEBUG, `${(performance.now() - a).toFixed(2)} ${r[0].log}\n`);
 		},
 		close: async () => {
 			if (!closing) {
