@@ -106,7 +106,6 @@ CREATE TABLE `cards` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `cards_user_question_idx` ON `cards` (`user_id`,`question_id`);--> statement-breakpoint
-CREATE INDEX `cards_user_due_idx` ON `cards` (`user_id`,`due`) WHERE state > 0;--> statement-breakpoint
 CREATE INDEX `cards_user_state_idx` ON `cards` (`user_id`,`state`,`due`);--> statement-breakpoint
 CREATE INDEX `cards_question_idx` ON `cards` (`question_id`);--> statement-breakpoint
 CREATE TABLE `classes` (

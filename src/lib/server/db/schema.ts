@@ -214,9 +214,10 @@ export const cards = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('cards_user_question_idx').on(t.userId, t.questionId),
-		// The review queue walks a user's cards in due order; new cards are fetched apart.
-		index('cards_user_due_idx').on(t.userId, t.due).where(sql`state > 0`),
-		// (user, state, due) answers the queue's per-state heads and counts from the index alone.
+		// (user, state, due) answers the queue's per-state heads and counts from the index
+		// alone, and the forecast (state > 0). No other index holds `due`: every rating
+		// rewrites the entries of each index on it (the bench: a rating wrote 9.9 WAL pages
+		// with a second (user, due) index, 7.9 without).
 		index('cards_user_state_idx').on(t.userId, t.state, t.due),
 		index('cards_question_idx').on(t.questionId)
 	]

@@ -7,6 +7,7 @@ import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
 import type { DB } from '../db/client';
 import { cards, questionSets, questions, setItems } from '../db/schema';
 import { NotFoundError } from '../errors';
+import { preparedFor } from '../db/prepared';
 
 export type CramDeckSummary = { id: number; title: string; cards: number };
 
@@ -20,17 +21,25 @@ function crammable(userId: string) {
 	);
 }
 
+// The same rule as `crammable`, written from the user's side: the questions they have cards
+// for and the approved questions of the sets they own, each found by an index, instead of
+// testing every set item of the school (which took milliseconds on the bench's school).
+const DECKS_SQL = `SELECT qs.id AS id, qs.title AS title, count(*) AS cards
+	FROM (
+		SELECT si.set_id, si.question_id FROM cards c JOIN set_items si ON si.question_id = c.question_id WHERE c.user_id = @userId
+		UNION
+		SELECT si.set_id, si.question_id FROM question_sets s JOIN set_items si ON si.set_id = s.id JOIN questions q ON q.id = si.question_id
+		WHERE s.owner_id = @userId AND q.status = 'approved'
+	) AS item
+	JOIN question_sets qs ON qs.id = item.set_id
+	GROUP BY qs.id
+	ORDER BY qs.title, qs.id`;
+
+const decksQuery = preparedFor((db: DB) => db.$client.prepare<[{ userId: string }], CramDeckSummary>(DECKS_SQL));
+
 /** The sets the user can cram, with how many cards each holds for them. */
 export function crammableDecks(db: DB, userId: string): CramDeckSummary[] {
-	return db
-		.select({ id: questionSets.id, title: questionSets.title, cards: sql<number>`count(*)` })
-		.from(questionSets)
-		.innerJoin(setItems, eq(setItems.setId, questionSets.id))
-		.innerJoin(questions, eq(questions.id, setItems.questionId))
-		.where(crammable(userId))
-		.groupBy(questionSets.id)
-		.orderBy(asc(questionSets.title), asc(questionSets.id))
-		.all();
+	return decksQuery(db).all({ userId });
 }
 
 export type CramDeck = { id: number; title: string; questionIds: number[] };

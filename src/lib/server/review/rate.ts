@@ -4,11 +4,11 @@
  * shown (its version differs). This is the hot path of the app: prepared queries, no
  * awaits, one indexed lookup of the card by id and user.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { DB } from '../db/client';
-import { cards, reviewLogs, users, type Card } from '../db/schema';
+import { cards, reviewLogs, type Card } from '../db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { isRating, schedule, type CardState, type Rating } from '$lib/study/scheduler';
+import { isRating, schedule, type CardState, type LogState, type Rating } from '$lib/study/scheduler';
 import { preparedFor } from '../db/prepared';
 
 export const STALE_CARD_MESSAGE =
@@ -17,13 +17,20 @@ export const MAX_DURATION_MS = 60 * 60_000;
 
 const p = <T extends string>(name: T) => sql.placeholder(name);
 
+/** A card row as stored: times as epoch milliseconds (also the undo snapshot's shape). */
+type StoredCard = Omit<Card, 'due' | 'lastReview' | 'createdAt'> & { due: number; lastReview: number | null; createdAt: number };
+type CardWithSettings = StoredCard & { desiredRetention: number; weights: string | null };
+
+// The rating's read, in SQL with every column of `cards` under its field name: the row
+// comes back as stored, so it serves as the undo snapshot as it is (no mapping to Dates
+// and back), and only the three times become Dates for the scheduler.
+const CARD_WITH_SETTINGS_SQL = `SELECT ${Object.entries(getTableColumns(cards))
+	.map(([field, column]) => `c.${column.name} AS ${field}`)
+	.join(', ')}, u.desired_retention AS desiredRetention, u.fsrs_weights AS weights
+	FROM cards c JOIN users u ON u.id = c.user_id WHERE c.id = @id AND c.user_id = @userId`;
+
 const statements = (db: DB) => ({
-	cardWithSettings: db
-		.select({ card: cards, desiredRetention: users.desiredRetention, weights: users.fsrsWeights })
-		.from(cards)
-		.innerJoin(users, eq(users.id, cards.userId))
-		.where(and(eq(cards.id, p('id')), eq(cards.userId, p('userId'))))
-		.prepare(),
+	cardWithSettings: db.$client.prepare<[{ id: number; userId: string }], CardWithSettings>(CARD_WITH_SETTINGS_SQL),
 	card: db
 		.select()
 		.from(cards)
@@ -37,25 +44,12 @@ const statements = (db: DB) => ({
 			last_review = @lastReview, version = version + 1
 		WHERE id = @id AND version = @version`
 	),
-	insertLog: db
-		.insert(reviewLogs)
-		.values({
-			cardId: p('cardId'),
-			userId: p('userId'),
-			rating: p('rating'),
-			state: p('state'),
-			due: p('due'),
-			stability: p('stability'),
-			difficulty: p('difficulty'),
-			elapsedDays: p('elapsedDays'),
-			lastElapsedDays: p('lastElapsedDays'),
-			scheduledDays: p('scheduledDays'),
-			learningSteps: p('learningSteps'),
-			review: p('review'),
-			durationMs: p('durationMs'),
-			previousCard: p('previousCard')
-		})
-		.prepare(),
+	insertLog: db.$client.prepare<[LogParams]>(
+		`INSERT INTO review_logs (card_id, user_id, rating, state, due, stability, difficulty, elapsed_days, last_elapsed_days,
+			scheduled_days, learning_steps, review, duration_ms, previous_card)
+		VALUES (@cardId, @userId, @rating, @state, @due, @stability, @difficulty, @elapsedDays, @lastElapsedDays,
+			@scheduledDays, @learningSteps, @review, @durationMs, @previousCard)`
+	),
 	newestLog: db
 		.select({
 			id: reviewLogs.id,
@@ -84,6 +78,7 @@ const prepared = preparedFor((db: DB) => {
 });
 
 type UpdateParams = Omit<Record<keyof CardState, number | null>, never> & { id: number; version: number };
+type LogParams = Omit<Record<keyof LogState, number>, never> & { cardId: number; userId: string; durationMs: number; previousCard: string };
 
 /** The named parameters of the card update: times as epoch milliseconds, as stored. */
 function updateParams(card: CardState, id: number, version: number): UpdateParams {
@@ -130,9 +125,8 @@ function wholeNumber(value: unknown): number | null {
 	return Number.isSafeInteger(n) && n >= 0 ? n : null;
 }
 
-/** The card row as stored, for undo: times as epoch milliseconds. */
-function snapshot(card: Card): Record<string, unknown> {
-	return { ...card, due: card.due.getTime(), lastReview: card.lastReview?.getTime() ?? null, createdAt: card.createdAt.getTime() };
+function asCard(row: StoredCard): Card {
+	return { ...row, due: new Date(row.due), lastReview: row.lastReview === null ? null : new Date(row.lastReview), createdAt: new Date(row.createdAt) };
 }
 
 function scheduling(previous: Record<string, unknown>): CardState {
@@ -169,17 +163,28 @@ export function rateCard(db: DB, input: RatingInput): RatingResult {
 function rateInTransaction(q: Statements, input: RatingInput): RatingResult {
 	const row = q.cardWithSettings.get({ id: input.cardId, userId: input.userId });
 	if (!row) throw new NotFoundError('That card is not in your reviews.');
-	const { card } = row;
-	if (card.version !== input.version) throw new ConflictError(STALE_CARD_MESSAGE);
-	const next = schedule(card, input.rating, input.now, { desiredRetention: row.desiredRetention, weights: row.weights });
+	const { desiredRetention, weights, ...stored } = row;
+	if (stored.version !== input.version) throw new ConflictError(STALE_CARD_MESSAGE);
+	const card = asCard(stored);
+	const next = schedule(card, input.rating, input.now, { desiredRetention, weights: weights === null ? null : (JSON.parse(weights) as number[]) });
 	const updated = q.updateCard.run(updateParams(next.card, card.id, card.version));
 	if (updated.changes !== 1) throw new ConflictError(STALE_CARD_MESSAGE);
+	const l = next.log;
 	const log = q.insertLog.run({
-		...next.log,
+		rating: l.rating,
+		state: l.state,
+		due: l.due.getTime(),
+		stability: l.stability,
+		difficulty: l.difficulty,
+		elapsedDays: l.elapsedDays,
+		lastElapsedDays: l.lastElapsedDays,
+		scheduledDays: l.scheduledDays,
+		learningSteps: l.learningSteps,
+		review: l.review.getTime(),
 		cardId: card.id,
 		userId: input.userId,
 		durationMs: input.durationMs,
-		previousCard: snapshot(card)
+		previousCard: JSON.stringify(stored)
 	});
 	return { card: { ...card, ...next.card, version: card.version + 1 }, logId: Number(log.lastInsertRowid) };
 }
