@@ -18,6 +18,8 @@ export type HttpRun = {
 	exhausted?: boolean;
 	/** The server's CPU time (all threads) per request, filled in by the caller. */
 	serverCpuMsPerRequest?: number;
+	/** The same for the server's main thread alone (the one answering requests). */
+	mainThreadCpuMsPerRequest?: number;
 };
 
 export type RunOptions = { url: string; connections: number; duration: number };
