@@ -50,7 +50,7 @@ async function cannon(
 	name: string,
 	opts: RunOptions,
 	next: (context: Record<string, unknown>) => Request,
-	extra: { amount?: number; onResponse?: Request['onResponse'] } = {}
+	extra: { amount?: number; onResponse?: Request['onResponse']; exhausted?: () => boolean } = {}
 ): Promise<HttpRun> {
 	const instance = autocannon({
 		url: opts.url,
@@ -67,8 +67,7 @@ async function cannon(
 	const timer = extra.amount ? setTimeout(() => instance.stop(), opts.duration * 1000) : undefined;
 	try {
 		const result = await instance;
-		const stoppedEarly = extra.amount !== undefined && result.duration < opts.duration - 0.5;
-		return summary(name, result, stoppedEarly);
+		return summary(name, result, extra.exhausted?.() ?? false);
 	} finally {
 		clearTimeout(timer);
 	}
@@ -141,6 +140,7 @@ export function rateRun(name: string, pool: Rating[], count: number, opts: RunOp
 		},
 		{
 			amount: take.length,
+			exhausted: () => i >= take.length,
 			onResponse: (status, body) => {
 				if (status !== 200) return;
 				const saved = JSON.parse(body) as { cardId: number; version: number };

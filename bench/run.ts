@@ -193,7 +193,7 @@ if (only.has('http')) {
 		await http.probe(server.url, school);
 		// Warm-up (not measured): the JIT, SQLite's page cache and the connections.
 		log('warming up…');
-		const warm = { ...opts, duration: 2 };
+		const warm = { ...opts, duration: Math.min(2, duration) };
 		if (runs.has('dashboard')) await http.pageRun('warm-up', '/', school, warm);
 		if (runs.has('review')) await http.pageRun('warm-up', '/review', school, warm);
 		if (runs.has('rate')) await http.rateRun('warm-up', pool, Math.min(2000, Math.floor(pool.length / 10)), warm, acked);
