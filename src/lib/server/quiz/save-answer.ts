@@ -1,9 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DB } from '../db/client';
-import { assignments, attemptAnswers, attempts, questions } from '../db/schema';
+import { assignments, attemptAnswers, attempts, memberships, questions } from '../db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { answerWindow, checkResponse, feedbackMode, gradeResponse } from '$lib/study/quiz';
 import { autoSubmitExpired } from './submit';
+import { assertStillInClass } from './access';
 
 /**
  * The hot path of a quiz: one prepared statement finds the attempt, its rules and the
@@ -20,6 +21,7 @@ function prepareLookup(db: DB) {
 			opensAt: assignments.opensAt,
 			dueAt: assignments.dueAt,
 			feedback: assignments.feedback,
+			memberId: memberships.userId,
 			question: {
 				id: questions.id,
 				type: questions.type,
@@ -34,6 +36,7 @@ function prepareLookup(db: DB) {
 		})
 		.from(attempts)
 		.leftJoin(assignments, eq(assignments.id, attempts.assignmentId))
+		.leftJoin(memberships, and(eq(memberships.classId, assignments.classId), eq(memberships.userId, attempts.userId)))
 		.leftJoin(questions, eq(questions.id, sql.placeholder('questionId')))
 		.where(eq(attempts.id, sql.placeholder('attemptId')))
 		.prepare();
@@ -53,7 +56,8 @@ export type SaveAnswerInput = {
 /**
  * Stores one answer the moment it is given; answering again replaces it (except with
  * feedback after each answer, where the answer is locked once its feedback is shown).
- * Refused with a ConflictError after submission, after the time limit or the due time
+ * Refused with a ForbiddenError when the student has been removed from the assignment's
+ * class, with a ConflictError after submission, after the time limit or the due time
  * (both with a few seconds of grace), and with a ValidationError for a question that is
  * not in the attempt or a response of the wrong shape. Nothing is written when refused.
  *
@@ -65,6 +69,7 @@ export function saveAnswer(db: DB, input: SaveAnswerInput): { questionId: number
 	if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
 	const row = lookup.get({ attemptId: input.attemptId, questionId: input.questionId });
 	if (!row || row.userId !== input.userId) throw new NotFoundError('This attempt does not exist.');
+	assertStillInClass(row, row.memberId);
 	if (!row.question || !row.questionOrder.includes(input.questionId)) {
 		throw new ValidationError('That question is not part of this quiz.');
 	}
