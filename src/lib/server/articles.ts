@@ -45,7 +45,7 @@ export function createArticle(db: DB, ownerId: string, input: NewArticle, now: D
 		const set = tx.insert(questionSets).values({ ownerId, title: input.title, createdAt: now }).returning({ id: questionSets.id }).get();
 		tx.insert(setArticles).values({ setId: set.id, articleId: article.id }).run();
 		return { articleId: article.id, setId: set.id };
-	});
+	}, { behavior: 'immediate' });
 }
 
 export function listArticles(db: DB, ownerId: string) {
@@ -108,7 +108,7 @@ export function studySet(db: DB, userId: string, setId: number, now: Date): numb
 		.all()
 		.map((r) => r.id);
 	if (!ids.length) throw new ValidationError('This set has no questions to study yet.');
-	return db.transaction((tx) => ensureCards(tx, userId, ids, 'self', now));
+	return db.transaction((tx) => ensureCards(tx, userId, ids, 'self', now), { behavior: 'immediate' });
 }
 
 export function deleteArticle(db: DB, ownerId: string, articleId: number): void {
@@ -133,5 +133,5 @@ export function deleteArticle(db: DB, ownerId: string, articleId: number): void 
 				.map((r) => r.id);
 			if (orphaned.length) tx.delete(questionSets).where(inArray(questionSets.id, orphaned)).run();
 		}
-	});
+	}, { behavior: 'immediate' });
 }

@@ -168,7 +168,7 @@ export function updateQuestion(db: DB, setId: number, questionId: number | null,
 		if (content.prompt === old.prompt) columns.cardFront = old.cardFront;
 		if (JSON.stringify(content.answer) === JSON.stringify(old.answer)) columns.cardBack = old.cardBack;
 		return replaceQuestionContent(tx, old, { ...columns, origin: old.origin === 'manual' ? 'manual' : 'edited' }, now);
-	});
+	}, { behavior: 'immediate' });
 }
 
 export type ManualQuestionInput = {
@@ -227,7 +227,7 @@ export function addManualQuestion(db: DB, set: QuestionSet, input: ManualQuestio
 			.get();
 		tx.insert(setItems).values({ setId: set.id, questionId: row.id, position: (last?.position ?? -1) + 1 }).run();
 		return row.id;
-	});
+	}, { behavior: 'immediate' });
 }
 
 /** Moves a question one place up or down; positions are rewritten 0..n−1 in one transaction. */
@@ -245,14 +245,14 @@ export function moveQuestion(db: DB, setId: number, questionId: number | null, d
 				.where(and(eq(setItems.setId, setId), eq(setItems.questionId, id)))
 				.run();
 		});
-	});
+	}, { behavior: 'immediate' });
 }
 
 export function setQuestionStatus(db: DB, setId: number, questionId: number | null, status: 'draft' | 'approved' | 'rejected', now: Date): void {
 	db.transaction((tx) => {
 		const q = questionInSet(tx, setId, questionId);
 		tx.update(questions).set({ status, updatedAt: now }).where(eq(questions.id, q.id)).run();
-	});
+	}, { behavior: 'immediate' });
 }
 
 /** Approves every draft of the set; returns how many. */
@@ -263,7 +263,7 @@ export function approveAllDrafts(db: DB, setId: number, now: Date): number {
 			.map((r) => r.question.id);
 		if (!ids.length) return 0;
 		return tx.update(questions).set({ status: 'approved', updatedAt: now }).where(inArray(questions.id, ids)).run().changes;
-	});
+	}, { behavior: 'immediate' });
 }
 
 /** The sets a user owns, newest first, with how many questions are approved and waiting. */
