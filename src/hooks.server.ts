@@ -24,9 +24,13 @@ export const init: ServerInit = async () => {
 		}
 	}
 	getGeneration().resumePending();
-	process.once('sveltekit:shutdown', async () => {
+	// adapter-node emits this on SIGTERM/SIGINT once the requests in flight have finished
+	// (after at most SHUTDOWN_TIMEOUT seconds). Question generation still running is
+	// abandoned: its articles stay pending and are generated again at the next start.
+	process.once('sveltekit:shutdown', async (reason: string) => {
 		await closeGeneration();
 		closeDb();
+		console.log(`Factdeck: stopped (${reason}); requests finished and the database closed.`);
 	});
 };
 

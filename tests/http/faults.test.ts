@@ -95,7 +95,7 @@ describe('answers survive a crash under load', () => {
 		// All answer at once, each student one question after another, as the enhanced form does.
 		const sent: Sent[] = [];
 		let acks = 0;
-		let killing: Promise<void> | null = null;
+		let killing: Promise<unknown> | null = null;
 		const unexpected: string[] = [];
 		const answerLoop = async (student: number) => {
 			const c = clients[student];

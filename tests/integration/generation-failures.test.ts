@@ -60,3 +60,16 @@ describe('when storing generated questions fails', () => {
 		expect(t.db.select().from(articles).where(eq(articles.id, articleId)).get()!.generationStatus).toBe('ready');
 	});
 });
+
+describe('when the server shuts down', () => {
+	it('leaves articles waiting for their questions pending, to be generated at the next start', async () => {
+		const owner = insertUser(t.db, 'student');
+		const { articleId } = createArticle(t.db, owner.id, { title: 'Money', text: MONEY, source: 'pasted', sourceKind: 'paste' }, NOW);
+		const closing = new WorkerPool(resolve(WORKER_MODULE), 1);
+		await closing.close();
+		const service = new GenerationService(t.db, closing as never, () => NOW);
+		await expect(service.queue(articleId)).resolves.toBeUndefined();
+		const article = t.db.select().from(articles).where(eq(articles.id, articleId)).get()!;
+		expect(article).toMatchObject({ generationStatus: 'pending', generationError: null });
+	});
+});

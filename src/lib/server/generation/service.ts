@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DB } from '../db/client';
 import { articles, questions, setItems } from '../db/schema';
 import type { ArticleKind, GeneratedQuestion } from '../../generation/index';
-import { WorkerJobError, WorkerPool } from './pool';
+import { PoolClosedError, WorkerJobError, WorkerPool } from './pool';
 import type { ExtractResult, GenerateResult, GenerationJob } from './worker';
 import { ValidationError } from '../errors';
 
@@ -107,6 +107,8 @@ export class GenerationService {
 			)) as GenerateResult;
 			generated = result.questions;
 		} catch (err) {
+			// Shutting down is not the article's fault: it stays pending for the next start.
+			if (err instanceof PoolClosedError) return;
 			const message = asUserError(err).message;
 			this.db
 				.update(articles)
