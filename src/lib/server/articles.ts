@@ -3,6 +3,7 @@ import type { DB } from './db/client';
 import { articles, assignments, questionSets, questions, setArticles, setItems, type Article } from './db/schema';
 import { NotFoundError, ValidationError } from './errors';
 import { ensureCards } from './cards';
+import { cleanLine } from '../text-rules';
 
 export const TITLE_MAX = 200;
 export const TEXT_MAX_CHARS = 1_000_000;
@@ -17,9 +18,7 @@ export type NewArticle = {
 };
 
 export function cleanTitle(raw: string): string {
-	const title = raw.trim().replace(/\s+/g, ' ');
-	if (title.length > TITLE_MAX) throw new ValidationError(`A title can be at most ${TITLE_MAX} characters.`, 'title');
-	return title;
+	return cleanLine(raw, { field: 'title', label: 'A title', max: TITLE_MAX });
 }
 
 /** Checks an uploaded file's name and size before it is read. */

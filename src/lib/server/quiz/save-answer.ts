@@ -50,6 +50,8 @@ export type SaveAnswerInput = {
 	questionId: number;
 	/** Text or a chosen option (string), or the ordering's items in the student's order. */
 	response: unknown;
+	/** The 1-based place of the question the form was on, when known: it must hold `questionId`. */
+	position?: number;
 	now: Date;
 };
 
@@ -72,6 +74,12 @@ export function saveAnswer(db: DB, input: SaveAnswerInput): { questionId: number
 	assertStillInClass(row, row.memberId);
 	if (!row.question || !row.questionOrder.includes(input.questionId)) {
 		throw new ValidationError('That question is not part of this quiz.');
+	}
+	if (input.position !== undefined) {
+		if (input.position < 1 || input.position > row.questionOrder.length) throw new NotFoundError('This quiz has no such question.');
+		if (row.questionOrder[input.position - 1] !== input.questionId) {
+			throw new ValidationError('This answer belongs to another question of the quiz. Reload the page and answer again.');
+		}
 	}
 	const rules = row.assignmentId !== null && row.feedback ? { opensAt: row.opensAt, dueAt: row.dueAt, feedback: row.feedback } : null;
 	const window = answerWindow(row, rules, input.now);

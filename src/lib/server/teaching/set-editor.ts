@@ -18,6 +18,7 @@ import {
 } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { validateQuestion, type QuestionContent } from '../../teaching/question-validation';
+import { cleanLine } from '../../text-rules';
 import { cardFor } from '../../teaching/question-form';
 import { splitSentences } from '../../teaching/sentences';
 
@@ -113,9 +114,7 @@ export function questionInSet(db: Conn, setId: number, questionId: number | null
 }
 
 export function renameSet(db: DB, setId: number, rawTitle: string): string {
-	const title = rawTitle.replace(/\s+/g, ' ').trim();
-	if (!title) throw new ValidationError('Give the set a title.', 'title');
-	if (title.length > SET_TITLE_MAX) throw new ValidationError(`A title can be at most ${SET_TITLE_MAX} characters.`, 'title');
+	const title = cleanLine(rawTitle, { field: 'title', label: 'A title', max: SET_TITLE_MAX, required: 'Give the set a title.' });
 	db.update(questionSets).set({ title }).where(eq(questionSets.id, setId)).run();
 	return title;
 }
