@@ -44,7 +44,12 @@ export function allCandidates(a: Article, seed: number | string): (Candidate & {
 		}
 		const clauses = semicolonClauses(a, s.index);
 		if (clauses.length) {
-			for (const c of clauses) for (const q of questionsFromGaps(c.article, s.index, c.view, findGaps(c.article, s.index), pool, seed)) out.push({ ...wholeSentence(a, q), clause: c.unit });
+			for (const c of clauses) {
+				const qs = c.view
+					? questionsFromGaps(c.article, s.index, c.view, findGaps(c.article, s.index), pool, seed)
+					: questionsFromGaps(a, s.index, view, gapsBySent[s.index].filter((g) => g.first >= c.first && g.last <= c.last), pool, seed);
+				for (const q of qs) out.push({ ...wholeSentence(a, q), clause: c.unit });
+			}
 			continue;
 		}
 		out.push(...questionsFromGaps(a, s.index, view, gapsBySent[s.index], pool, seed));

@@ -49,9 +49,11 @@ export function standaloneClause(a: Article, si: number): { article: Article; vi
  * to a question on the other. A clause opening with "it"/"he"/"she" takes the
  * sentence's subject.
  */
-export function semicolonClauses(a: Article, si: number): { article: Article; view: SentenceView; unit: string }[] {
+export function semicolonClauses(a: Article, si: number): { article: Article; view: SentenceView | null; unit: string; first: number; last: number }[] {
 	const s = a.sentences[si];
 	const { tokens } = a;
+	// a sentence that points elsewhere ("...; see the cartoon ...") is left whole, and so skipped
+	if (/;\s*see\b/i.test(a.text.slice(s.start, s.end))) return [];
 	const cuts: number[] = [];
 	let depth = 0;
 	let quote = false;
@@ -64,7 +66,7 @@ export function semicolonClauses(a: Article, si: number): { article: Article; vi
 	}
 	if (!cuts.length) return [];
 	const subject = a.mentionsBySent[si][0];
-	const out: { article: Article; view: SentenceView; unit: string }[] = [];
+	const out: { article: Article; view: SentenceView | null; unit: string; first: number; last: number }[] = [];
 	const bounds = [s.first - 1, ...cuts, s.last];
 	for (let n = 0; n + 1 < bounds.length; n++) {
 		const first = bounds[n] + 1;
@@ -92,15 +94,23 @@ export function semicolonClauses(a: Article, si: number): { article: Article; vi
 				break;
 			}
 		}
-		if (verbAt < 0) continue;
-		if (n > 0 && !borrowed && !inside.some((m) => a.entities[m.entity].cls !== 'group')) continue;
+		const unit = `${si}.${n}`;
+		// a clause that cannot stand alone is asked about within the whole sentence
+		const whole = { article: a, view: null, unit, first, last };
+		if (verbAt < 0 || (n > 0 && !borrowed && !inside.some((m) => a.entities[m.entity].cls !== 'group'))) {
+			out.push(whole);
+			continue;
+		}
 		const view = viewSentence(article, si, new Map());
-		if (!view.ok) continue;
+		if (!view.ok || (!borrowed && n > 0 && /^(PRON|DET)$/.test(lead.pos))) {
+			out.push(whole);
+			continue;
+		}
 		if (borrowed) {
 			const e = a.entities[borrowed.entity];
 			view.edits.unshift({ first, last: first + 1, text: (e.the ? 'the ' : '') + e.name });
-		} else if (n > 0 && /^(PRON)$/.test(lead.pos)) continue;
-		out.push({ article, view, unit: `${si}.${n}` });
+		}
+		out.push({ article, view, unit, first, last });
 	}
 	return out;
 }
