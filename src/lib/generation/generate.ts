@@ -48,7 +48,8 @@ export function allCandidates(a: Article, seed: number | string): (Candidate & {
 				const qs = c.view
 					? questionsFromGaps(c.article, s.index, c.view, findGaps(c.article, s.index), pool, seed)
 					: questionsFromGaps(a, s.index, view, gapsBySent[s.index].filter((g) => g.first >= c.first && g.last <= c.last), pool, seed);
-				for (const q of qs) out.push({ ...wholeSentence(a, q), clause: c.unit });
+				// a question asked within the whole sentence shows every clause, so it takes the whole sentence
+				for (const q of qs) out.push(c.view ? { ...wholeSentence(a, q), clause: c.unit } : q);
 			}
 			continue;
 		}
