@@ -3,8 +3,8 @@
  * sent (as the enhanced form, as a plain browser form, as JSON), and how an answer is read
  * (status, the message a person would see).
  */
-import type { Client } from './http';
-import { parseActionResult } from './actions';
+import type { Client } from '../http';
+import { parseActionResult } from '../actions';
 
 export const EVIL_ORIGIN = 'https://evil.example';
 
