@@ -1,6 +1,7 @@
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
 const zoned = new Map<string, Intl.DateTimeFormat>();
+const zonedDates = new Map<string, Intl.DateTimeFormat>();
 
 /** In `timeZone` when given (the user's setting), else in the runtime's zone. */
 export function formatDateTime(value: Date | number, timeZone?: string): string {
@@ -13,8 +14,14 @@ export function formatDateTime(value: Date | number, timeZone?: string): string 
 	return f.format(value);
 }
 
-export function formatDate(value: Date | number): string {
-	return dateOnly.format(value);
+export function formatDate(value: Date | number, timeZone?: string): string {
+	if (!timeZone) return dateOnly.format(value);
+	let f = zonedDates.get(timeZone);
+	if (!f) {
+		f = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone });
+		zonedDates.set(timeZone, f);
+	}
+	return f.format(value);
 }
 
 /** "3 min", "2 h", "5 d", "1.5 mo", "2 y": how the review buttons show the next interval. */

@@ -9,7 +9,7 @@ import { orderingQuestions } from './questions/ordering.js';
 import { definitionQuestions } from './questions/definitions.js';
 import { nativeNameQuestions } from './questions/native-names.js';
 import { whoSaidQuestions } from './questions/who-said.js';
-import { standaloneClause } from './questions/clauses.js';
+import { semicolonClauses, standaloneClause } from './questions/clauses.js';
 import { selectQuestions } from './rank.js';
 import type { GenerateOptions, GeneratedQuestion, GenerationResult } from './types.js';
 
@@ -39,7 +39,18 @@ export function allCandidates(a: Article, seed: number | string): (Candidate & {
 		if (!view?.ok) {
 			// a sentence whose main clause cannot stand alone may hold a clause that can
 			const clause = view?.reason?.startsWith('unresolved') ? standaloneClause(a, s.index) : null;
-			if (clause) out.push(...questionsFromGaps(clause.article, s.index, clause.view, findGaps(clause.article, s.index), pool, seed));
+			if (clause) out.push(...questionsFromGaps(clause.article, s.index, clause.view, findGaps(clause.article, s.index), pool, seed).map((q) => wholeSentence(a, q)));
+			continue;
+		}
+		const clauses = semicolonClauses(a, s.index);
+		if (clauses.length) {
+			for (const c of clauses) {
+				const qs = c.view
+					? questionsFromGaps(c.article, s.index, c.view, findGaps(c.article, s.index), pool, seed)
+					: questionsFromGaps(a, s.index, view, gapsBySent[s.index].filter((g) => g.first >= c.first && g.last <= c.last), pool, seed);
+				// a question asked within the whole sentence shows every clause, so it takes the whole sentence
+				for (const q of qs) out.push(c.view ? { ...wholeSentence(a, q), clause: c.unit } : q);
+			}
 			continue;
 		}
 		out.push(...questionsFromGaps(a, s.index, view, gapsBySent[s.index], pool, seed));
@@ -53,6 +64,23 @@ export function allCandidates(a: Article, seed: number | string): (Candidate & {
 		const score = Math.max(0, Math.min(1, 0.5 * central + 0.5 * c.quality - c.penalty));
 		return { ...c, score: Math.round(score * 1000) / 1000 };
 	});
+}
+
+/**
+ * A question asked of one clause still points to, and explains with, the whole
+ * sentence: that is what a reader sees highlighted and what the card's back shows.
+ */
+function wholeSentence(a: Article, q: Candidate): Candidate {
+	const s = a.sentences[q.sents[0]];
+	const source = { start: s.start, end: s.end, text: a.text.slice(s.start, s.end) };
+	const part = q.sources[0].text.replace(/\s+/g, ' ').trim();
+	const full = source.text.replace(/\s+/g, ' ').trim();
+	return {
+		...q,
+		sources: [source],
+		explanation: q.explanation.replace(part, full),
+		card: { front: q.card.front, back: q.card.back.replace(part, full) }
+	};
 }
 
 function toQuestion(c: Candidate & { score: number }, i: number): GeneratedQuestion {

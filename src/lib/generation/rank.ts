@@ -20,7 +20,13 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	const sorted = candidates.slice().sort((x, y) => y.score - x.score || x.sents[0] - y.sents[0] || x.type.localeCompare(y.type) || x.prompt.localeCompare(y.prompt));
 	const out: T[] = [];
 	const prompts = new Set<string>();
-	const usedSent = new Set<number>();
+	// sentences asked about as a whole, and clauses (units) of sentences asked about
+	const usedWhole = new Set<number>();
+	const usedPart = new Set<number>();
+	const usedUnit = new Set<string>();
+	const usedSent = { has: (si: number) => usedWhole.has(si) || usedPart.has(si) };
+	const busy = (c: T) =>
+		c.clause ? usedWhole.has(c.sents[0]) || usedUnit.has(c.clause) : c.sents.some((si) => usedWhole.has(si) || usedPart.has(si));
 	const usedAnswer = new Set<string>();
 	const usedFact = new Set<string>();
 	const typeCount = new Map<QuestionType, number>();
@@ -30,7 +36,12 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		out.push(c);
 		prompts.add(normalize(c.prompt));
 		// an ordering question borrows its sentences for their dates only: they stay open for their own questions
-		if (c.type !== 'ordering') for (const si of c.sents) usedSent.add(si);
+		if (c.type !== 'ordering') {
+			if (c.clause) {
+				usedUnit.add(c.clause);
+				usedPart.add(c.sents[0]);
+			} else for (const si of c.sents) usedWhole.add(si);
+		}
 		usedAnswer.add(answerKey(c));
 		usedFact.add(c.fact);
 		typeCount.set(c.type, (typeCount.get(c.type) ?? 0) + 1);
@@ -38,14 +49,15 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	const cap = (t: QuestionType) => Math.max(1, Math.ceil(SHARE[t] * Math.min(limit, 20)));
 	// pass 1: diverse. A sentence whose best question is of a type already at its
 	// share is held back rather than given to a weaker question of another type.
-	const heldBack = new Set<number>();
+	const heldBack = new Set<string>();
 	for (const c of sorted) {
 		if (out.length >= limit) break;
 		if (prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
-		if (c.type !== 'ordering' && c.sents.some((si) => usedSent.has(si) || heldBack.has(si))) continue;
+		const key = c.clause ?? String(c.sents[0]);
+		if (c.type !== 'ordering' && (busy(c) || heldBack.has(key))) continue;
 		if (usedAnswer.has(answerKey(c))) continue;
 		if ((typeCount.get(c.type) ?? 0) >= cap(c.type)) {
-			if (c.type !== 'ordering' && c.type !== 'who_said') heldBack.add(c.sents[0]);
+			if (c.type !== 'ordering' && c.type !== 'who_said') heldBack.add(key);
 			continue;
 		}
 		take(c);
@@ -54,7 +66,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	for (const c of sorted) {
 		if (out.length >= limit) break;
 		if (out.includes(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
-		if (c.sents.some((si) => usedSent.has(si)) || usedAnswer.has(answerKey(c))) continue;
+		if (busy(c) || usedAnswer.has(answerKey(c))) continue;
 		if ((c.type === 'ordering' || c.type === 'who_said' || c.type === 'true_false') && (typeCount.get(c.type) ?? 0) >= cap(c.type) + 1) continue;
 		take(c);
 	}
@@ -66,10 +78,10 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	const minimum = Number.isFinite(count) ? Math.min(limit, 10) : limit;
 	for (const c of sorted) {
 		if (out.length >= minimum) break;
-		if (Number.isFinite(count) && c.type === 'true_false' && c.sents.some((si) => usedSent.has(si))) continue;
+		if (Number.isFinite(count) && c.type === 'true_false' && busy(c)) continue;
 		if (out.includes(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
 		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) continue;
-		const perSent = out.filter((o) => o.sents[0] === c.sents[0]).length;
+		const perSent = out.filter((o) => (o.clause ?? o.sents[0]) === (c.clause ?? c.sents[0])).length;
 		if (perSent >= 2) continue;
 		if (usedAnswer.has(answerKey(c)) && c.type !== 'true_false') continue;
 		take(c);
@@ -79,7 +91,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	if (Number.isFinite(count) && out.length >= 10) {
 		for (const t of ['numeric', 'true_false', 'who_said', 'ordering'] as QuestionType[]) {
 			if (out.some((c) => c.type === t)) continue;
-			const extra = sorted.find((c) => c.type === t && c.score >= 0.45 && !out.includes(c) && !usedFact.has(c.fact) && !prompts.has(normalize(c.prompt)) && (t === 'ordering' || !c.sents.some((si) => usedSent.has(si))));
+			const extra = sorted.find((c) => c.type === t && c.score >= 0.45 && !out.includes(c) && !usedFact.has(c.fact) && !prompts.has(normalize(c.prompt)) && (t === 'ordering' || !busy(c)));
 			if (!extra) continue;
 			const common = [...typeCount.entries()].sort((x, y) => y[1] - x[1])[0][0];
 			let victim = -1;

@@ -17,7 +17,10 @@ const queries = preparedFor((db: DB) => ({
 			title: assignments.title,
 			kind: assignments.kind,
 			dueAt: assignments.dueAt,
-			className: classes.name
+			className: classes.name,
+			attemptsAllowed: assignments.attemptsAllowed,
+			submitted: sql<number>`(SELECT count(*) FROM attempts t WHERE t.assignment_id = ${assignments.id} AND t.user_id = ${p('userId')} AND t.submitted_at IS NOT NULL)`,
+			inProgress: sql<number>`EXISTS (SELECT 1 FROM attempts t WHERE t.assignment_id = ${assignments.id} AND t.user_id = ${p('userId')} AND t.submitted_at IS NULL)`
 		})
 		.from(assignments)
 		.innerJoin(memberships, and(eq(memberships.classId, assignments.classId), eq(memberships.userId, p('userId'))))
@@ -25,7 +28,9 @@ const queries = preparedFor((db: DB) => ({
 		.where(
 			and(
 				or(isNull(assignments.opensAt), lte(assignments.opensAt, p('now'))),
-				or(isNull(assignments.dueAt), gt(assignments.dueAt, p('now')))
+				or(isNull(assignments.dueAt), gt(assignments.dueAt, p('now'))),
+				// A quiz whose attempts are all used is done, not open.
+				sql`(${assignments.kind} = 'review' OR (SELECT count(*) FROM attempts t WHERE t.assignment_id = ${assignments.id} AND t.user_id = ${p('userId')} AND t.submitted_at IS NOT NULL) < ${assignments.attemptsAllowed})`
 			)
 		)
 		.orderBy(sql`${assignments.dueAt} IS NULL`, asc(assignments.dueAt))

@@ -73,4 +73,15 @@ describe('sentence patterns', () => {
 		expect(prompts.some((p) => /^In what year did trade increase/i.test(p))).toBe(false);
 		expect(prompts.some((p) => /^In what year did the evidence/i.test(p))).toBe(false);
 	});
+
+	it('asks about each clause of a semicolon sentence on its own, naming the subject a clause leaves out', () => {
+		const text =
+			'New Zealand\n\nIn 1841, New Zealand became a colony within the British Empire and in 1907 it became a dominion; it gained full statutory independence in 1947 and the British monarch remained the head of state.';
+		const qs = generate(text, { count: 0 }).questions;
+		const second = qs.find((q) => q.prompt.startsWith('New Zealand gained full statutory independence in _____'));
+		expect(second?.answer).toBe('1947');
+		// the prompt does not carry the other clause, and the source is still the whole sentence
+		expect(second?.prompt).not.toContain('British Empire');
+		expect(second?.sources[0].text).toBe(text.split('\n\n')[1]);
+	});
 });

@@ -100,6 +100,10 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		k = z;
 	}
 	const bodyStart = k;
+	// "Some in London thought ...", "Many were ...": a quantifier standing for unnamed people
+	if (/^(some|many|most|others|few|several)$/.test(tokens[bodyStart]?.lower ?? '') && /^(ADP|AUX|VERB)$/.test(tokens[bodyStart + 1]?.pos ?? '') && tokens[bodyStart + 1]?.lower !== 'of') {
+		return { ok: false, reason: 'unnamed subject', edits, resolved: [...resolved], quoted };
+	}
 
 	// "I" anywhere, or "we"/"you" as the main subject, speaks to the reader; a generic
 	// "by which we measure values" inside a clause is fine

@@ -6,7 +6,7 @@ const BLOCK = new Set([
 	'P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TR', 'DD', 'DT', 'UL', 'OL', 'HEADER', 'MAIN'
 ]);
 // Parts of a page that are never facts even when Readability keeps them.
-const SKIP = new Set(['TABLE', 'FIGCAPTION', 'FIGURE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'NAV', 'ASIDE', 'FOOTER', 'BUTTON', 'FORM', 'SUP', 'TEMPLATE', 'SVG', 'IMG']);
+const SKIP = new Set(['TABLE', 'FIGCAPTION', 'FIGURE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'NAV', 'ASIDE', 'FOOTER', 'BUTTON', 'FORM', 'TEMPLATE', 'SVG', 'IMG']);
 
 interface NodeLike {
 	nodeType: number;
@@ -42,6 +42,12 @@ export function extractHtml(html: string, baseUrl = 'https://example.invalid/'):
 		if (SKIP.has(node.nodeName)) return;
 		if (node.nodeName === 'BR') {
 			flush();
+			return;
+		}
+		// a footnote mark ("[12]") goes; an exponent stays readable: 10<sup>11</sup> → 10^11
+		if (node.nodeName === 'SUP') {
+			const t = (node.textContent ?? '').trim();
+			if (/^-?\d{1,3}$/.test(t) && /\d\s*$/.test(current)) current += `^${t}`;
 			return;
 		}
 		const block = BLOCK.has(node.nodeName);

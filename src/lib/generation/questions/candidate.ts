@@ -11,6 +11,8 @@ export interface Candidate {
 	sources: SourceSpan[];
 	/** Sentences the question rests on. */
 	sents: number[];
+	/** A clause of the sentence ("5.1") when the question rests on that clause only. */
+	clause?: string;
 	/** What the question asks for, normalised: two questions with the same fact key ask the same thing. */
 	fact: string;
 	/** Quality of the gap and its options, 0–1, before the sentence's importance. */

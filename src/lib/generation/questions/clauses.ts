@@ -41,3 +41,76 @@ export function standaloneClause(a: Article, si: number): { article: Article; vi
 	}
 	return null;
 }
+
+/**
+ * "In 1841, New Zealand became a colony ... and in 1907 it became a dominion; it gained
+ * full statutory independence in 1947 ..." Clauses joined by semicolons state separate
+ * facts: each becomes a unit of its own, so a question on one does not show the answer
+ * to a question on the other. A clause opening with "it"/"he"/"she" takes the
+ * sentence's subject.
+ */
+export function semicolonClauses(a: Article, si: number): { article: Article; view: SentenceView | null; unit: string; first: number; last: number }[] {
+	const s = a.sentences[si];
+	const { tokens } = a;
+	// a sentence that points elsewhere ("...; see the cartoon ...") is left whole, and so skipped
+	if (/;\s*see\b/i.test(a.text.slice(s.start, s.end))) return [];
+	const cuts: number[] = [];
+	let depth = 0;
+	let quote = false;
+	for (let k = s.first; k < s.last; k++) {
+		const t = tokens[k].text;
+		if (t === '(') depth++;
+		if (t === ')' && depth > 0) depth--;
+		if (/^[“”"]$/.test(t)) quote = !quote;
+		if (t === ';' && depth === 0 && !quote) cuts.push(k);
+	}
+	if (!cuts.length) return [];
+	const subject = a.mentionsBySent[si][0];
+	const out: { article: Article; view: SentenceView | null; unit: string; first: number; last: number }[] = [];
+	const bounds = [s.first - 1, ...cuts, s.last];
+	for (let n = 0; n + 1 < bounds.length; n++) {
+		const first = bounds[n] + 1;
+		const last = n + 1 < bounds.length - 1 ? bounds[n + 1] : s.last;
+		if (last - first < 5) continue;
+		const end = last === s.last ? s.end : tokens[last - 1].end;
+		const clause: Sentence = { ...s, first, last, start: tokens[first].start, end };
+		const lead = tokens[first];
+		const borrowed = n > 0 && subject && subject.first <= s.first + 3 && /^(it|he|she)$/.test(lead.lower) ? subject : undefined;
+		const inside = a.mentionsBySent[si].filter((m) => m.first >= first && m.last <= last);
+		const article: Article = {
+			...a,
+			sentences: a.sentences.map((x, i) => (i === si ? clause : x)),
+			// the borrowed subject counts as named before the pronoun
+			mentionsBySent: a.mentionsBySent.map((ms, i) => (i === si ? (borrowed ? [borrowed, ...inside] : inside) : ms)),
+			quantitiesBySent: a.quantitiesBySent.map((qs, i) => (i === si ? qs.filter((q) => q.first >= first && q.last <= last) : qs))
+		};
+		// a clause is a statement of its own: a verb before any "which"/"who", and, after the
+		// first, a name of its own or the sentence's subject to keep its context
+		let verbAt = -1;
+		for (let k = first; k < last; k++) {
+			if (/^(which|who|whom|that)$/.test(tokens[k].lower)) break;
+			if (/^(VERB|AUX)$/.test(tokens[k].pos)) {
+				verbAt = k;
+				break;
+			}
+		}
+		const unit = `${si}.${n}`;
+		// a clause that cannot stand alone is asked about within the whole sentence
+		const whole = { article: a, view: null, unit, first, last };
+		if (verbAt < 0 || (n > 0 && !borrowed && !inside.some((m) => a.entities[m.entity].cls !== 'group'))) {
+			out.push(whole);
+			continue;
+		}
+		const view = viewSentence(article, si, new Map());
+		if (!view.ok || (!borrowed && n > 0 && /^(PRON|DET)$/.test(lead.pos))) {
+			out.push(whole);
+			continue;
+		}
+		if (borrowed) {
+			const e = a.entities[borrowed.entity];
+			view.edits.unshift({ first, last: first + 1, text: (e.the ? 'the ' : '') + e.name });
+		}
+		out.push({ article, view, unit, first, last });
+	}
+	return out;
+}

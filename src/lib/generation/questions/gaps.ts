@@ -52,6 +52,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 		// the article's own subject, named in its title, is no question
 		if (m.entity === a.topic || (a.title && a.title.toLowerCase().includes(e.name.toLowerCase()))) continue;
 		if (isListMember(a, m.first, m.last)) continue;
+		// "1 trillion Suns", "106 MSun": a name used as a unit; "Sa", "Sc": codes, not names
+		if (tokens[m.first - 1]?.type === 'number' || a.text.slice(m.start, m.end).replace(/\W/g, '').length <= 2) continue;
 		let quality: number;
 		switch (e.cls) {
 			case 'person': quality = 0.85; break;

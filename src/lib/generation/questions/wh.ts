@@ -123,6 +123,8 @@ export function yearQuestion(a: Article, si: number, view: SentenceView, gap: Ga
 		if (x >= yFirst && x < yLast) continue;
 		if (tokens[x].text === ',' && tokens[x + 1]?.pos === 'VERB' && /ing$/.test(tokens[x + 1].lower) && x < yFirst) return null;
 		if (/^(but|and)$/.test(tokens[x].lower) && /^(VERB|AUX)$/.test(tokens[x + 1]?.pos ?? '') && !(x === v + 1 && tokens[x + 1].pos === 'VERB')) return null;
+		// "... and the British monarch remained ...": a second clause with its own subject and verb
+		if (/^(but|and)$/.test(tokens[x].lower) && tokens.slice(x + 1, x + 5).some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && t.lower !== t.lemma && !/ing$/.test(t.lower)))) return null;
 		// "The evidence found in 1924 that ... was one of ...": the first verb was not the main one
 		if (tokens[x].pos === 'AUX' && /^(was|were|is|are|has|have|had)$/.test(tokens[x].lower) && !tokens.slice(Math.max(v, x - 3), x).some((t) => /^(which|who|that|whom|whose)$/.test(t.lower))) return null;
 	}

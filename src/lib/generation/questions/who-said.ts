@@ -57,7 +57,8 @@ export function whoSaidQuestions(a: Article, seed: number | string): Candidate[]
 			prompt,
 			answer: speaker.name,
 			options,
-			accept: speaker.aliases,
+			// other ways the article names the speaker ("North" for "Lord North")
+			accept: [...new Set([...speaker.aliases, ...speaker.mentions.map((m) => a.text.slice(m.start, m.end))])].filter((x) => x !== speaker.name),
 			explanation: `The article says: “${original}”`,
 			sources,
 			sents: [q.sent, q.attrSent],
