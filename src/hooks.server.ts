@@ -1,6 +1,6 @@
 import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
-import { getDb, closeDb } from '$lib/server/db';
+import { getDb, closeDb, writeMark, writesOnDisk } from '$lib/server/db';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
@@ -70,6 +70,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (isCrossSiteWrite(event.request, event.url)) {
 		return withSecurityHeaders(json({ message: 'Cross-site requests are forbidden.' }, { status: 403 }));
 	}
+	const mark = writeMark();
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.session = null;
@@ -83,7 +84,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 			deleteSessionCookie(event);
 		}
 	}
-	return withSecurityHeaders(await resolve(event));
+	const response = await resolve(event);
+	// Nothing this request wrote is acknowledged before it is on disk (src/lib/server/db/durable.ts).
+	await writesOnDisk(mark);
+	return withSecurityHeaders(response);
 };
 
 export const handleError: HandleServerError = ({ error, status, message }) => {

@@ -2,10 +2,12 @@ import { building } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import { openDatabase, type DB } from './client';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
+import { durableWrites, type DurableWrites } from './durable';
 import { readConfig } from '../config';
 
 let instance: DB | undefined;
 let checkpointer: Checkpointer | undefined;
+let durable: DurableWrites | undefined;
 
 /** How often the worker copies the WAL into the database file (see checkpointer.ts). */
 const CHECKPOINT_INTERVAL_MS = 1000;
@@ -16,6 +18,9 @@ function open(): DB {
 	const path = readConfig(env).databaseUrl;
 	const db = openDatabase(path);
 	if (path === ':memory:') return db;
+	// Commits no longer wait for the disk; requests that wrote wait for it instead (durable.ts).
+	db.$client.pragma('synchronous = NORMAL');
+	durable = durableWrites(db.$client, `${path}-wal`);
 	db.$client.pragma('wal_autocheckpoint = 0');
 	checkpointer = startCheckpointer(db.$client, path, CHECKPOINT_INTERVAL_MS, (err) => {
 		console.error("Factdeck: the checkpoint worker failed; SQLite's automatic checkpoints are back on.", err);
@@ -37,11 +42,28 @@ export function getDb(): DB {
 	return instance;
 }
 
+/** A mark of the app's writes so far, for `writesOnDisk`. */
+export function writeMark(): number {
+	getDb();
+	return durable?.mark() ?? 0;
+}
+
+/**
+ * Resolves once every write the app made since `mark` is on disk (right away when there
+ * was none): a request that wrote is answered only then.
+ */
+export async function writesOnDisk(mark: number): Promise<void> {
+	await durable?.since(mark);
+}
+
 /** Stops the checkpoints and closes the database (the last connection's close checkpoints the WAL). */
 export async function closeDb(): Promise<void> {
 	const closing = checkpointer;
 	checkpointer = undefined;
 	await closing?.close();
+	// Whatever was committed last is flushed by the close's own checkpoint.
+	durable?.close();
+	durable = undefined;
 	instance?.$client.close();
 	instance = undefined;
 }
