@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
+import { getDb, groupedWrite } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
 import { readForm, textField } from '$lib/server/form';
 import { failFromError } from '$lib/server/action-errors';
@@ -73,7 +73,7 @@ export const actions: Actions = {
 				rating: textField(form, 'rating'),
 				durationMs: measured
 			});
-			rateCard(getDb(), { ...input, userId: user.id, now });
+			await groupedWrite((db) => rateCard(db, { ...input, userId: user.id, now }));
 		} catch (err) {
 			return failFromError(err, { rate: true });
 		}

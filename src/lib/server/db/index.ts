@@ -3,11 +3,13 @@ import { env } from '$env/dynamic/private';
 import { openDatabase, type DB } from './client';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { durableWrites, type DurableWrites } from './durable';
+import { commitGroup, type CommitGroup } from './commit-group';
 import { readConfig } from '../config';
 
 let instance: DB | undefined;
 let checkpointer: Checkpointer | undefined;
 let durable: DurableWrites | undefined;
+let group: CommitGroup | undefined;
 
 /** How often the worker copies the WAL into the database file (see checkpointer.ts). */
 const CHECKPOINT_INTERVAL_MS = 1000;
@@ -42,6 +44,17 @@ export function getDb(): DB {
 	return instance;
 }
 
+/**
+ * Runs a hot write (a rating, a quiz answer) in the next group commit with the other
+ * requests' writes of this round of the event loop (commit-group.ts). `work` must be atomic
+ * by itself. Services stay synchronous; tests and scripts call them directly.
+ */
+export function groupedWrite<T>(work: (db: DB) => T): Promise<T> {
+	const db = getDb();
+	group ??= commitGroup(db.$client);
+	return group.run(() => work(db));
+}
+
 /** A mark of the app's writes so far, for `writesOnDisk`. */
 export function writeMark(): number {
 	getDb();
@@ -66,4 +79,5 @@ export async function closeDb(): Promise<void> {
 	durable = undefined;
 	instance?.$client.close();
 	instance = undefined;
+	group = undefined;
 }

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
+import { groupedWrite } from '$lib/server/db';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/server/errors';
 import { parseRating, rateCard } from '$lib/server/review/rate';
 
@@ -27,7 +27,9 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 		if (typeof body !== 'object' || body === null) throw new ValidationError('Send an object with cardId, version and rating.');
 		const fields = body as Record<string, unknown>;
 		const input = parseRating({ cardId: fields.cardId, version: fields.version, rating: fields.rating, durationMs: fields.durationMs });
-		const { card } = rateCard(getDb(), { ...input, userId: locals.user.id, now: new Date() });
+		const userId = locals.user.id;
+		const now = new Date();
+		const { card } = await groupedWrite((db) => rateCard(db, { ...input, userId, now }));
 		return json({ cardId: card.id, version: card.version, state: card.state, due: card.due.toISOString() });
 	} catch (err) {
 		if (err instanceof ValidationError) return json({ message: err.message, field: err.field }, { status: 400 });

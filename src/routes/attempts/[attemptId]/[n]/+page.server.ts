@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
+import { getDb, groupedWrite } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
 import { readForm, textField } from '$lib/server/form';
 import { failFromError } from '$lib/server/action-errors';
@@ -44,7 +44,8 @@ export const actions: Actions = {
 		let total: number;
 		try {
 			if (!Number.isInteger(questionId) || questionId <= 0) throw new ValidationError('That question is not part of this quiz.');
-			total = saveAnswer(getDb(), { attemptId, userId: user.id, questionId, response, position: n, now: new Date() }).total;
+			const now = new Date();
+			total = (await groupedWrite((db) => saveAnswer(db, { attemptId, userId: user.id, questionId, response, position: n, now }))).total;
 		} catch (err) {
 			return failFromError(err, { questionId, typed });
 		}
