@@ -14,6 +14,8 @@ declare module 'autocannon' {
 		connections?: number;
 		duration?: number;
 		amount?: number;
+		/** Requests per second over all connections (latencies then corrected for coordinated omission). */
+		overallRate?: number;
 		timeout?: number;
 		pipelining?: number;
 		requests?: Request[];

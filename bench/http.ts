@@ -50,12 +50,13 @@ async function cannon(
 	name: string,
 	opts: RunOptions,
 	next: (context: Record<string, unknown>) => Request,
-	extra: { amount?: number; onResponse?: Request['onResponse']; exhausted?: () => boolean } = {}
+	extra: { amount?: number; rate?: number; onResponse?: Request['onResponse']; exhausted?: () => boolean } = {}
 ): Promise<HttpRun> {
 	const instance = autocannon({
 		url: opts.url,
 		connections: opts.connections,
 		timeout: 30,
+		...(extra.rate ? { overallRate: extra.rate } : {}),
 		...(extra.amount ? { amount: extra.amount } : { duration: opts.duration }),
 		requests: [
 			{
@@ -119,8 +120,10 @@ export function newAcknowledged(): Acknowledged {
 /**
  * POST /api/review/rate, each request a different due card rated once with the version it
  * has, as the review page's script sends it. Takes `count` cards from the front of `pool`.
+ * With `rate`, autocannon sends that many requests a second in all instead of as many as
+ * the server answers.
  */
-export function rateRun(name: string, pool: Rating[], count: number, opts: RunOptions, acked: Acknowledged): Promise<HttpRun> {
+export function rateRun(name: string, pool: Rating[], count: number, opts: RunOptions, acked: Acknowledged, rate?: number): Promise<HttpRun> {
 	const take = pool.splice(0, Math.min(count, pool.length));
 	if (take.length < opts.connections) throw new Error(`Only ${take.length} due cards left to rate`);
 	let i = 0;
@@ -140,6 +143,7 @@ export function rateRun(name: string, pool: Rating[], count: number, opts: RunOp
 		},
 		{
 			amount: take.length,
+			rate,
 			exhausted: () => i >= take.length,
 			onResponse: (status, body) => {
 				if (status !== 200) return;

@@ -22,6 +22,8 @@ export type BenchReport = {
 export type Target = { name: string; target: string; value: string; met: boolean };
 
 export const RATE_RUN = 'rate card';
+export const TARGET_RATINGS_PER_SECOND = 1000;
+export const RATE_AT_TARGET_RUN = `rate card at ${TARGET_RATINGS_PER_SECOND}/s`;
 export const DASHBOARD_RUN = 'dashboard';
 
 /** The targets of the Studying and Proof issues, judged on the figures that were measured. */
@@ -30,8 +32,12 @@ export function judge(report: Omit<BenchReport, 'targets'>): Target[] {
 	const run = (name: string) => report.http.find((r) => r.name === name);
 	const rate = run(RATE_RUN);
 	if (rate) {
-		targets.push({ name: 'ratings per second', target: '≥ 1000', value: String(rate.reqPerSec), met: rate.reqPerSec >= 1000 && rate.non2xx === 0 });
-		targets.push({ name: 'rating p99', target: '≤ 50 ms', value: `${rate.p99Ms} ms`, met: rate.p99Ms <= 50 });
+		targets.push({ name: 'ratings per second', target: `≥ ${TARGET_RATINGS_PER_SECOND}`, value: String(rate.reqPerSec), met: rate.reqPerSec >= TARGET_RATINGS_PER_SECOND && rate.non2xx === 0 });
+		targets.push({ name: 'rating p99 at full load', target: '≤ 50 ms', value: `${rate.p99Ms} ms`, met: rate.p99Ms <= 50 });
+	}
+	const atTarget = run(RATE_AT_TARGET_RUN);
+	if (atTarget) {
+		targets.push({ name: `rating p99 at ${TARGET_RATINGS_PER_SECOND}/s`, target: '≤ 50 ms', value: `${atTarget.p99Ms} ms`, met: atTarget.p99Ms <= 50 && atTarget.non2xx === 0 });
 	}
 	const dashboard = run(DASHBOARD_RUN);
 	if (dashboard) {

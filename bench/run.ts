@@ -117,7 +117,7 @@ const { startBenchServer } = await import('./server.js');
 const http = await import('./http.js');
 const { startGenerationLoad } = await import('./generation-load.js');
 const { checkAcknowledged } = await import('./durability.js');
-const { buildReport, formatReport, writeReport, RATE_RUN, DASHBOARD_RUN } = await import('./report.js');
+const { buildReport, formatReport, writeReport, RATE_RUN, RATE_AT_TARGET_RUN, TARGET_RATINGS_PER_SECOND, DASHBOARD_RUN } = await import('./report.js');
 type BenchReport = import('./report.js').BenchReport;
 
 /** User and system CPU time of a process (all its threads), or of one thread, in ms, from /proc (Linux). */
@@ -219,7 +219,11 @@ if (only.has('http')) {
 		};
 		if (runs.has('dashboard')) await measured(() => http.pageRun(DASHBOARD_RUN, '/', school, opts));
 		if (runs.has('review')) await measured(() => http.pageRun('review page', '/review', school, opts));
-		if (runs.has('rate')) await measured(() => http.rateRun(RATE_RUN, pool, pool.length, opts, acked));
+		if (runs.has('rate')) {
+			// The target rate first (so its cards are certainly there), then as fast as the server goes.
+			await measured(() => http.rateRun(RATE_AT_TARGET_RUN, pool, TARGET_RATINGS_PER_SECOND * duration, opts, acked, TARGET_RATINGS_PER_SECOND));
+			await measured(() => http.rateRun(RATE_RUN, pool, pool.length, opts, acked));
+		}
 		if (runs.has('quiz')) await measured(() => http.answerRun('answer quiz question', school, opts, acked));
 		const idle = runs.has('health') || runs.has('busy') ? await measured(() => http.healthRun('health', opts)) : null;
 		if (idle && runs.has('busy')) {

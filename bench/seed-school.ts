@@ -159,8 +159,8 @@ export function seedSchool(db: DB, size: SchoolSize, now: Date, options: SeedOpt
 			stability = Math.exp(rnd() * Math.log(180));
 			difficulty = 1 + rnd() * 9;
 			scheduledDays = Math.max(1, Math.round(stability));
-			// Up to 40% past the interval: a school's usual backlog, so about 3 in 10 are due.
-			lastReview = t - Math.round(rnd() * scheduledDays * 1.4 * DAY);
+			// Up to half the interval overdue: a school's backlog, so about 1 in 3 are due.
+			lastReview = t - Math.round(rnd() * scheduledDays * 1.5 * DAY);
 			dueAt = lastReview + scheduledDays * DAY;
 		} else {
 			stability = state === STATE_LEARNING ? 0.5 + rnd() * 2.5 : 1 + rnd() * 9;

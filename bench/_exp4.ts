@@ -1,0 +1,34 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../src/lib/server/db/client';
+import { loadDashboard } from '../src/lib/server/dashboard';
+import { nextCard, queueCounts, whatsNext } from '../src/lib/server/review/queue';
+import { reviewCardView, schedulerParams } from '../src/lib/server/review/card-view';
+import { crammableDecks } from '../src/lib/server/review/cram';
+import { validateSessionToken } from '../src/lib/server/auth';
+import { studyDay } from '../src/lib/study/day';
+import { seedSchool } from './seed-school';
+const dir = mkdtempSync(join(tmpdir(), 'fd-exp-'));
+const path = join(dir, 'x.db');
+const seed = openDatabase(path);
+const school = seedSchool(seed, { students: 1000, classes: 40, cards: 200000, reviewLogs: 1000000 }, new Date());
+seed.$client.close();
+const db = openDatabase(path, { migrate: false });
+const users = school.students.map((s) => validateSessionToken(db, s.token).user!);
+function time(name: string, fn: (u: (typeof users)[number]) => unknown) {
+	for (const u of users.slice(0, 200)) fn(u);
+	const t0 = performance.now();
+	for (const u of users) fn(u);
+	console.log(name.padEnd(20), ((performance.now() - t0) / users.length * 1000).toFixed(1), 'µs');
+}
+const now = new Date();
+time('session', (u) => validateSessionToken(db, school.students[0].token));
+time('studyDay', (u) => studyDay(now, u.timeZone));
+time('queueCounts', (u) => queueCounts(db, u, now));
+time('loadDashboard', (u) => loadDashboard(db, u, now));
+time('nextCard', (u) => nextCard(db, u, now));
+time('schedulerParams', (u) => schedulerParams(db, u.id));
+time('reviewCardView', (u) => { const h = nextCard(db, u, now); return h.card && reviewCardView(db, h.card, now, schedulerParams(db, u.id)); });
+time('whatsNext', (u) => whatsNext(db, u, now));
+time('crammableDecks', (u) => crammableDecks(db, u.id));
