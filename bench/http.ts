@@ -127,6 +127,7 @@ export function rateRun(name: string, pool: Rating[], count: number, opts: RunOp
 	const take = pool.splice(0, Math.min(count, pool.length));
 	if (take.length < opts.connections) throw new Error(`Only ${take.length} due cards left to rate`);
 	let i = 0;
+	const started = performance.now();
 	return cannon(
 		name,
 		opts,
@@ -144,7 +145,8 @@ export function rateRun(name: string, pool: Rating[], count: number, opts: RunOp
 		{
 			amount: take.length,
 			rate,
-			exhausted: () => i >= take.length,
+			// Ran out: every card was used before the time was up.
+			exhausted: () => i >= take.length && performance.now() - started < opts.duration * 1000 - 1000,
 			onResponse: (status, body) => {
 				if (status !== 200) return;
 				const saved = JSON.parse(body) as { cardId: number; version: number };
