@@ -21,6 +21,8 @@ export function openDatabase(path: string, options: { migrate?: boolean } = {}):
 	// FULL: every commit is synced to disk before it returns, so an acknowledged answer
 	// survives a power cut too. (NORMAL survives a killed process — tests/http/faults.test.ts —
 	// but may lose the last commits since a checkpoint when the machine itself goes down.)
+	// The server's own connection gives the same guarantee without an fsync in every commit:
+	// see ./durable.ts.
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
