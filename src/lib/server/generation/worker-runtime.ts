@@ -1,25 +1,26 @@
-import { parentPort } from 'node:worker_threads';
-import { runAsBackgroundThread } from '../thread-priority';
+import { runAsBackgroundProcess } from '../thread-priority';
 import type { SerializedError, WorkerRequest, WorkerResponse } from './pool';
 
 /**
- * Inside a worker thread: answers each job message with the handler's result or error.
- * The thread runs at the lowest CPU priority: generation is background work, and requests
- * (on the main thread) must not wait for it (the bench measures /api/health while ten
- * generations run).
+ * Inside a worker process of the pool: answers each job message with the handler's result
+ * or error. The whole process runs at the lowest CPU priority: generation is background
+ * work, and requests (on the server's main thread) must not wait for it (the bench
+ * measures /api/health while ten generations run). It ends when the server does.
  */
 export function serveJobs<P, R>(handle: (payload: P) => R | Promise<R>): void {
-	if (!parentPort) throw new Error('serveJobs must run inside a worker thread');
-	runAsBackgroundThread();
-	const port = parentPort;
-	port.on('message', async (msg: WorkerRequest<P>) => {
+	const send = process.send?.bind(process);
+	if (!send) throw new Error('serveJobs must run in a process started by the worker pool');
+	runAsBackgroundProcess();
+	// The server went away (even killed): nothing is left to answer.
+	process.on('disconnect', () => process.exit(0));
+	process.on('message', async (msg: WorkerRequest<P>) => {
 		let reply: WorkerResponse<R>;
 		try {
 			reply = { id: msg.id, ok: true, result: await handle(msg.payload) };
 		} catch (err) {
 			reply = { id: msg.id, ok: false, error: serialize(err) };
 		}
-		port.postMessage(reply);
+		send(reply);
 	});
 }
 

@@ -1,4 +1,4 @@
-// A generation worker thread: turns raw input into article text, and text into questions.
+// A generation worker process: turns raw input into article text, and text into questions.
 import { serveJobs } from './worker-runtime';
 import { extractArticle, generate } from '../../generation/index';
 import type { ArticleKind, GeneratedQuestion } from '../../generation/index';
