@@ -16,6 +16,7 @@ declare module 'autocannon' {
 		amount?: number;
 		/** Requests per second over all connections (latencies then corrected for coordinated omission). */
 		overallRate?: number;
+		ignoreCoordinatedOmission?: boolean;
 		timeout?: number;
 		pipelining?: number;
 		requests?: Request[];
@@ -32,7 +33,10 @@ declare module 'autocannon' {
 		'2xx': number;
 		statusCodeStats: Record<string, { count: number }>;
 	};
-	export type Instance = Promise<Result> & { stop: () => void };
+	export type Instance = Promise<Result> & {
+		stop: () => void;
+		on: (event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTimeMs: number) => void) => void;
+	};
 	function autocannon(options: Options): Instance;
 	export default autocannon;
 }

@@ -56,7 +56,9 @@ async function cannon(
 		url: opts.url,
 		connections: opts.connections,
 		timeout: 30,
-		...(extra.rate ? { overallRate: extra.rate } : {}),
+		// At a fixed rate the latencies are corrected here (see correctedPercentiles), not by
+		// autocannon 8, which takes the interval between requests for 1 ms whatever the rate.
+		...(extra.rate ? { overallRate: extra.rate, ignoreCoordinatedOmission: true } : {}),
 		...(extra.amount ? { amount: extra.amount } : { duration: opts.duration }),
 		requests: [
 			{
@@ -66,12 +68,35 @@ async function cannon(
 		]
 	});
 	const timer = extra.amount ? setTimeout(() => instance.stop(), opts.duration * 1000) : undefined;
+	const latencies: number[] = [];
+	if (extra.rate) instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
 	try {
 		const result = await instance;
-		return summary(name, result, extra.exhausted?.() ?? false);
+		const run = summary(name, result, extra.exhausted?.() ?? false);
+		if (!extra.rate) return run;
+		// Each connection sends a request every `interval` ms: a response slower than that
+		// held the next ones back, and they count as waiting from when they were due.
+		const corrected = correctedPercentiles(latencies, (1000 * opts.connections) / extra.rate);
+		return { ...run, p50Ms: corrected.p50, p99Ms: corrected.p99 };
 	} finally {
 		clearTimeout(timer);
 	}
+}
+
+/**
+ * Percentiles corrected for coordinated omission as HdrHistogram's
+ * recordValueWithExpectedInterval does: a latency of L with requests due every I ms also
+ * stands for the requests that would have been sent at L − I, L − 2I, … meanwhile.
+ */
+export function correctedPercentiles(latencies: readonly number[], intervalMs: number): { p50: number; p99: number } {
+	const all: number[] = [];
+	for (const ms of latencies) {
+		all.push(ms);
+		for (let missed = ms - intervalMs; missed > 0; missed -= intervalMs) all.push(missed);
+	}
+	all.sort((a, b) => a - b);
+	const at = (q: number) => (all.length ? Math.round(all[Math.min(all.length - 1, Math.floor(q * all.length))]) : 0);
+	return { p50: at(0.5), p99: at(0.99) };
 }
 
 function cycle<T>(items: readonly T[]): () => T {
