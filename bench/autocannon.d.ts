@@ -14,9 +14,6 @@ declare module 'autocannon' {
 		connections?: number;
 		duration?: number;
 		amount?: number;
-		/** Requests per second over all connections (latencies then corrected for coordinated omission). */
-		overallRate?: number;
-		ignoreCoordinatedOmission?: boolean;
 		timeout?: number;
 		pipelining?: number;
 		requests?: Request[];
@@ -33,10 +30,7 @@ declare module 'autocannon' {
 		'2xx': number;
 		statusCodeStats: Record<string, { count: number }>;
 	};
-	export type Instance = Promise<Result> & {
-		stop: () => void;
-		on: (event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTimeMs: number) => void) => void;
-	};
+	export type Instance = Promise<Result> & { stop: () => void };
 	function autocannon(options: Options): Instance;
 	export default autocannon;
 }

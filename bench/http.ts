@@ -3,6 +3,7 @@
 // own open quiz attempt), so a non-2xx answer is a failure, not part of the load.
 import autocannon, { type Request, type Result } from 'autocannon';
 import type { School } from './seed-school';
+import { steadyRun } from './steady';
 
 export type HttpRun = {
 	name: string;
@@ -50,15 +51,13 @@ async function cannon(
 	name: string,
 	opts: RunOptions,
 	next: (context: Record<string, unknown>) => Request,
-	extra: { amount?: number; rate?: number; onResponse?: Request['onResponse']; exhausted?: () => boolean } = {}
+	extra: { amount?: number; onResponse?: Request['onResponse']; exhausted?: () => boolean } = {}
 ): Promise<HttpRun> {
 	const instance = autocannon({
 		url: opts.url,
 		connections: opts.connections,
 		timeout: 30,
-		// At a fixed rate the latencies are corrected here (see correctedPercentiles), not by
-		// autocannon 8, which takes the interval between requests for 1 ms whatever the rate.
-		...(extra.rate ? { overallRate: extra.rate, ignoreCoordinatedOmission: true } : {}),
+
 		...(extra.amount ? { amount: extra.amount } : { duration: opts.duration }),
 		requests: [
 			{
@@ -68,35 +67,12 @@ async function cannon(
 		]
 	});
 	const timer = extra.amount ? setTimeout(() => instance.stop(), opts.duration * 1000) : undefined;
-	const latencies: number[] = [];
-	if (extra.rate) instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
 	try {
 		const result = await instance;
-		const run = summary(name, result, extra.exhausted?.() ?? false);
-		if (!extra.rate) return run;
-		// Each connection sends a request every `interval` ms: a response slower than that
-		// held the next ones back, and they count as waiting from when they were due.
-		const corrected = correctedPercentiles(latencies, (1000 * opts.connections) / extra.rate);
-		return { ...run, p50Ms: corrected.p50, p99Ms: corrected.p99 };
+		return summary(name, result, extra.exhausted?.() ?? false);
 	} finally {
 		clearTimeout(timer);
 	}
-}
-
-/**
- * Percentiles corrected for coordinated omission as HdrHistogram's
- * recordValueWithExpectedInterval does: a latency of L with requests due every I ms also
- * stands for the requests that would have been sent at L − I, L − 2I, … meanwhile.
- */
-export function correctedPercentiles(latencies: readonly number[], intervalMs: number): { p50: number; p99: number } {
-	const all: number[] = [];
-	for (const ms of latencies) {
-		all.push(ms);
-		for (let missed = ms - intervalMs; missed > 0; missed -= intervalMs) all.push(missed);
-	}
-	all.sort((a, b) => a - b);
-	const at = (q: number) => (all.length ? Math.round(all[Math.min(all.length - 1, Math.floor(q * all.length))]) : 0);
-	return { p50: at(0.5), p99: at(0.99) };
 }
 
 function cycle<T>(items: readonly T[]): () => T {
@@ -145,40 +121,40 @@ export function newAcknowledged(): Acknowledged {
 /**
  * POST /api/review/rate, each request a different due card rated once with the version it
  * has, as the review page's script sends it. Takes `count` cards from the front of `pool`.
- * With `rate`, autocannon sends that many requests a second in all instead of as many as
- * the server answers.
+ * Without `rate`, autocannon sends as many as the server answers; with it, a steady
+ * `rate` a second (steady.ts).
  */
 export function rateRun(name: string, pool: Rating[], count: number, opts: RunOptions, acked: Acknowledged, rate?: number): Promise<HttpRun> {
 	const take = pool.splice(0, Math.min(count, pool.length));
 	if (take.length < opts.connections) throw new Error(`Only ${take.length} due cards left to rate`);
 	let i = 0;
 	const started = performance.now();
-	return cannon(
-		name,
-		opts,
-		() => {
-			const r = take[i];
-			const rating = RATINGS[i % RATINGS.length];
-			i++;
-			return {
-				method: 'POST',
-				path: '/api/review/rate',
-				headers: { cookie: `session=${r.token}`, 'content-type': 'application/json', accept: 'application/json', origin: opts.url },
-				body: JSON.stringify({ cardId: r.cardId, version: r.version, rating, durationMs: 2000 + ((i * 7919) % 13000) })
-			};
-		},
-		{
-			amount: take.length,
-			rate,
-			// Ran out: every card was used before the time was up.
-			exhausted: () => i >= take.length && performance.now() - started < opts.duration * 1000 - 1000,
-			onResponse: (status, body) => {
-				if (status !== 200) return;
-				const saved = JSON.parse(body) as { cardId: number; version: number };
-				acked.ratings.set(saved.cardId, saved.version);
-			}
-		}
-	);
+	const request = () => {
+		const r = take[i];
+		const rating = RATINGS[i % RATINGS.length];
+		i++;
+		return {
+			method: 'POST' as const,
+			path: '/api/review/rate',
+			headers: { cookie: `session=${r.token}`, 'content-type': 'application/json', accept: 'application/json', origin: opts.url },
+			body: JSON.stringify({ cardId: r.cardId, version: r.version, rating, durationMs: 2000 + ((i * 7919) % 13000) })
+		};
+	};
+	const onResponse = (status: number, body: string) => {
+		if (status !== 200) return;
+		const saved = JSON.parse(body) as { cardId: number; version: number };
+		acked.ratings.set(saved.cardId, saved.version);
+	};
+	if (rate) {
+		if (take.length < rate * opts.duration) throw new Error(`Only ${take.length} due cards left for ${rate} ratings a second`);
+		return steadyRun(name, opts, rate, request, onResponse);
+	}
+	return cannon(name, opts, request, {
+		amount: take.length,
+		// Ran out: every card was used before the time was up.
+		exhausted: () => i >= take.length && performance.now() - started < opts.duration * 1000 - 1000,
+		onResponse
+	});
 }
 
 /**
