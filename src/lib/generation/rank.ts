@@ -4,104 +4,123 @@ import { normalize } from './questions/render.js';
 
 // Share of the list each type may take while better-mixed choices remain.
 const SHARE: Record<QuestionType, number> = {
-	multiple_choice: 0.4,
-	cloze: 0.35,
-	true_false: 0.15,
+	multiple_choice: 0.45,
+	cloze: 0.4,
+	true_false: 0.1,
 	numeric: 0.15,
 	who_said: 0.1,
 	ordering: 0.05
 };
 
+/** What a second question on a sentence already asked about gives up in rank. */
+const SECOND_ON_SENTENCE = 0.12;
+/** What a question of a type already at its share gives up in rank. */
+const OVER_SHARE = 0.25;
+
 /**
- * Picks questions best first: one question per sentence and per answer while others
- * remain, a mix of types, then the rest in score order without repeating a fact.
+ * Picks questions best first. A sentence may carry a second question when it asks for
+ * another answer and neither prompt shows the other's answer; a type past its share of
+ * the list, and a second question on a sentence, rank lower. Never the same fact,
+ * prompt or answer twice.
  */
 export function selectQuestions<T extends Candidate & { score: number }>(candidates: T[], count: number): T[] {
 	const sorted = candidates.slice().sort((x, y) => y.score - x.score || x.sents[0] - y.sents[0] || x.type.localeCompare(y.type) || x.prompt.localeCompare(y.prompt));
+	const limit = Number.isFinite(count) ? count : sorted.length;
 	const out: T[] = [];
+	const taken = new Set<T>();
 	const prompts = new Set<string>();
-	// sentences asked about as a whole, and clauses (units) of sentences asked about
-	const usedWhole = new Set<number>();
-	const usedPart = new Set<number>();
-	const usedUnit = new Set<string>();
-	const usedSent = { has: (si: number) => usedWhole.has(si) || usedPart.has(si) };
-	const busy = (c: T) =>
-		c.clause ? usedWhole.has(c.sents[0]) || usedUnit.has(c.clause) : c.sents.some((si) => usedWhole.has(si) || usedPart.has(si));
 	const usedAnswer = new Set<string>();
 	const usedFact = new Set<string>();
 	const typeCount = new Map<QuestionType, number>();
-	const limit = Number.isFinite(count) ? count : sorted.length;
+	// questions asked so far of each sentence (an ordering question only borrows its sentences' dates)
+	const bySentence = new Map<number, T[]>();
 	const answerKey = (c: T) => (Array.isArray(c.answer) ? 'ordering' : c.type === 'true_false' ? `tf:${c.sents[0]}` : normalize(c.answer));
+	const cap = (t: QuestionType) => Math.max(1, Math.ceil(SHARE[t] * Math.min(limit, 20)));
+	const onSentence = (c: T) => (c.type === 'ordering' ? [] : (bySentence.get(c.sents[0]) ?? []));
+
+	// once nothing better is left, a second question may show the first one's answer:
+	// still better than too few questions for a short article
+	let relaxed = false;
+	const admissible = (c: T): boolean => {
+		if (taken.has(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact) || usedAnswer.has(answerKey(c))) return false;
+		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) return false;
+		if ((c.type === 'who_said' || c.type === 'true_false') && (typeCount.get(c.type) ?? 0) >= cap(c.type) + 1) return false;
+		const before = onSentence(c);
+		if (!before.length) return true;
+		// a second question on a sentence: never a true/false (it would restate the first
+		// one's answer), never a third, and neither may show the other's answer
+		if (before.length >= 2 || c.type === 'true_false' || before.some((o) => o.type === 'true_false')) return false;
+		if (relaxed) return true;
+		for (const o of before) {
+			if (reveals(c.prompt, o) || reveals(o.prompt, c)) return false;
+		}
+		return true;
+	};
+	const effective = (c: T): number => {
+		let s = c.score;
+		if (onSentence(c).length) s -= SECOND_ON_SENTENCE;
+		if ((typeCount.get(c.type) ?? 0) >= cap(c.type)) s -= OVER_SHARE;
+		return s;
+	};
 	const take = (c: T) => {
 		out.push(c);
+		taken.add(c);
 		prompts.add(normalize(c.prompt));
-		// an ordering question borrows its sentences for their dates only: they stay open for their own questions
-		if (c.type !== 'ordering') {
-			if (c.clause) {
-				usedUnit.add(c.clause);
-				usedPart.add(c.sents[0]);
-			} else for (const si of c.sents) usedWhole.add(si);
-		}
 		usedAnswer.add(answerKey(c));
 		usedFact.add(c.fact);
 		typeCount.set(c.type, (typeCount.get(c.type) ?? 0) + 1);
+		if (c.type !== 'ordering') for (const si of c.sents) bySentence.set(si, [...(bySentence.get(si) ?? []), c]);
 	};
-	const cap = (t: QuestionType) => Math.max(1, Math.ceil(SHARE[t] * Math.min(limit, 20)));
-	// pass 1: diverse. A sentence whose best question is of a type already at its
-	// share is held back rather than given to a weaker question of another type.
-	const heldBack = new Set<string>();
-	for (const c of sorted) {
-		if (out.length >= limit) break;
-		if (prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
-		const key = c.clause ?? String(c.sents[0]);
-		if (c.type !== 'ordering' && (busy(c) || heldBack.has(key))) continue;
-		if (usedAnswer.has(answerKey(c))) continue;
-		if ((typeCount.get(c.type) ?? 0) >= cap(c.type)) {
-			if (c.type !== 'ordering' && c.type !== 'who_said') heldBack.add(key);
+
+	const minimum = Number.isFinite(count) ? Math.min(limit, 10) : limit;
+	while (out.length < limit) {
+		let best: T | null = null;
+		let bestScore = -Infinity;
+		for (const c of sorted) {
+			// the effective score never exceeds the score: nothing further down can win
+			if (c.score <= bestScore) break;
+			if (!admissible(c)) continue;
+			const e = effective(c);
+			if (e > bestScore) {
+				best = c;
+				bestScore = e;
+			}
+		}
+		if (!best) {
+			if (relaxed || out.length >= minimum) break;
+			relaxed = true;
 			continue;
 		}
-		take(c);
+		take(best);
 	}
-	// pass 2: other sentences first, whatever their type (ordering and who-said stay rare)
-	for (const c of sorted) {
-		if (out.length >= limit) break;
-		if (out.includes(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
-		if (busy(c) || usedAnswer.has(answerKey(c))) continue;
-		if ((c.type === 'ordering' || c.type === 'who_said' || c.type === 'true_false') && (typeCount.get(c.type) ?? 0) >= cap(c.type) + 1) continue;
-		take(c);
-	}
-	// pass 3: the rest, never the same fact twice, at most two questions per sentence,
-	// and only good ones: a second blank in a sentence already asked about shows the
-	// first one's answer, which only a strong question is worth
-	// A second question on a sentence shows the first one's answer in its prompt, so it
-	// is only used to reach a useful minimum of questions, and never as true/false.
-	const minimum = Number.isFinite(count) ? Math.min(limit, 10) : limit;
-	for (const c of sorted) {
-		if (out.length >= minimum) break;
-		if (Number.isFinite(count) && c.type === 'true_false' && busy(c)) continue;
-		if (out.includes(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
-		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) continue;
-		const perSent = out.filter((o) => (o.clause ?? o.sents[0]) === (c.clause ?? c.sents[0])).length;
-		if (perSent >= 2) continue;
-		if (usedAnswer.has(answerKey(c)) && c.type !== 'true_false') continue;
-		take(c);
-	}
+
 	// a mix of types at the top: a good number, true/false, quotation or ordering
 	// question takes the place of the weakest question of the most common type
 	if (Number.isFinite(count) && out.length >= 10) {
 		for (const t of ['numeric', 'true_false', 'who_said', 'ordering'] as QuestionType[]) {
 			if (out.some((c) => c.type === t)) continue;
-			const extra = sorted.find((c) => c.type === t && c.score >= 0.45 && !out.includes(c) && !usedFact.has(c.fact) && !prompts.has(normalize(c.prompt)) && (t === 'ordering' || !busy(c)));
+			const extra = sorted.find((c) => c.type === t && c.score >= 0.45 && admissible(c) && !onSentence(c).length);
 			if (!extra) continue;
 			const common = [...typeCount.entries()].sort((x, y) => y[1] - x[1])[0][0];
 			let victim = -1;
 			for (let i = out.length - 1; i >= Math.floor(out.length / 2); i--) if (out[i].type === common) { victim = i; break; }
 			if (victim < 0) continue;
+			const [gone] = out.splice(victim, 1);
 			typeCount.set(common, (typeCount.get(common) ?? 1) - 1);
-			out.splice(victim, 1);
+			for (const si of gone.sents) bySentence.set(si, (bySentence.get(si) ?? []).filter((o) => o !== gone));
 			take(extra);
 		}
-		out.sort((x, y) => y.score - x.score || x.sents[0] - y.sents[0]);
 	}
+	out.sort((x, y) => y.score - x.score || x.sents[0] - y.sents[0]);
 	return out;
+}
+
+/** True when `prompt` shows the answer of question `o` (or one of its accepted forms). */
+function reveals(prompt: string, o: Candidate): boolean {
+	if (Array.isArray(o.answer) || o.type === 'true_false') return false;
+	const p = ` ${normalize(prompt)} `;
+	return [o.answer, ...o.accept].some((x) => {
+		const n = normalize(x).replace(/^the /, '');
+		return n.length >= 2 && p.includes(` ${n} `);
+	});
 }

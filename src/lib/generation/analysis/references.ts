@@ -1,7 +1,7 @@
 import type { Article } from './article.js';
 import type { Entity } from './entities.js';
 import { personBefore } from './antecedents.js';
-import { LEADING_CONNECTIVES, PERSON_ROLES, PERSON_TITLES } from '../knowledge/lexicon.js';
+import { LAW_HEADS, LEADING_CONNECTIVES, ORG_HEADS, PERSON_ROLES, PERSON_TITLES } from '../knowledge/lexicon.js';
 
 /** Replace tokens [first, last) by `text` ('' deletes them). */
 export interface Edit {
@@ -51,6 +51,17 @@ const PLACE_NOUNS: Record<string, string[]> = {
 
 export function displayName(e: Entity): string {
 	return (e.the ? 'the ' : '') + e.name;
+}
+
+/**
+ * The name standing for "this commission", "the act": with "the" when the name is a
+ * titled institution or law ("the Royal Commission of Inquiry"), even if the article
+ * first wrote it with "a".
+ */
+export function definiteName(e: Entity): string {
+	if (e.the) return 'the ' + e.name;
+	const titled = /^(org|law|event|polity)$/.test(e.cls) && (/\s(of|for)\s/.test(e.name) || ORG_HEADS.has(e.head) || LAW_HEADS.has(e.head));
+	return (titled ? 'the ' : '') + e.name;
 }
 
 export function possessive(name: string, apostrophe: string): string {
@@ -124,7 +135,11 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		if (t.lower === 'such' && tokens[x + 1]?.lower === 'as') continue;
 		// "those who lived ...", "those with irregular documents": people in general, not a reference
 		if (t.lower === 'those' && /^(who|with|that|which|in|of|whose|living|born)$/.test(tokens[x + 1]?.lower ?? '')) continue;
-		const noun = findNounAfter(a, x + 1, s.last);
+		let noun = findNounAfter(a, x + 1, s.last);
+		// "This act", "This Commission": the word after is the head of a name the article used
+		// just before, whatever the tagger made of it
+		const headWord = tokens[x + 1];
+		if (headWord && /^\p{L}+$/u.test(headWord.text) && (noun === -1 || noun > x + 1) && entityByHead(a, si, headWord.lower, headWord.lower, /^(these|those)$/.test(t.lower)) !== undefined && /^(AUX|VERB|ADP|PUNCT|SCONJ|PRON|ADV)$/.test(tokens[x + 2]?.pos ?? 'PUNCT')) noun = x + 1;
 		// "...; this is often called a shooting star", "meteors—those not associated with ...": the clause just before
 		if (noun === -1 && x > bodyStart && /^[;,—–:]$/.test(tokens[x - 1].text) && t.lower !== 'such') continue;
 		if (noun === -1) return fail(`"${t.text}" without a noun`);
@@ -133,9 +148,9 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 			edits.push({ first: x, last: x + 1, text: x === bodyStart ? 'The' : 'the' });
 			continue;
 		}
-		const ent = entityByHead(a, si, tokens[noun].lemma, tokens[noun].lower);
+		const ent = entityByHead(a, si, tokens[noun].lemma, tokens[noun].lower, /^(these|those)$/.test(t.lower));
 		if (ent !== undefined && noun - x <= 2) {
-			edits.push({ first: x, last: noun + 1, text: displayName(entities[ent]) });
+			edits.push({ first: x, last: noun + 1, text: definiteName(entities[ent]) });
 			resolved.add(ent);
 			continue;
 		}
@@ -151,9 +166,13 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		}
 		if (/^(century|decade)$/.test(tokens[noun].lemma)) continue;
 		// "the radiant. ... in which this radiant is located": the noun was named just before
-		if (/^(this|that)$/.test(t.lower) && noun === x + 1 && si > 0 && a.sentences[si - 1].para === s.para) {
-			const prev = a.sentences[si - 1];
-			if (tokens.slice(prev.first, prev.last).some((w) => w.lemma === tokens[noun].lemma && w.pos === 'NOUN')) {
+		if (/^(this|that)$/.test(t.lower) && noun === x + 1 && si > 0) {
+			let named = false;
+			for (let p = si - 1; p >= Math.max(0, si - 2) && a.sentences[p].para === s.para; p--) {
+				const prev = a.sentences[p];
+				if (tokens.slice(prev.first, prev.last).some((w) => (p === si - 1 && w.lemma === tokens[noun].lemma && w.pos === 'NOUN') || (w.lower === tokens[noun].lower && (w.pos === 'NOUN' || w.pos === 'ADJ') && tokens[w.i - 1]?.lower === 'the'))) named = true;
+			}
+			if (named) {
 				edits.push({ first: x, last: x + 1, text: x === bodyStart ? 'The' : 'the' });
 				continue;
 			}
@@ -183,7 +202,7 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		let ent: number | undefined;
 		if (PERSON_ROLES.has(tokens[noun].lower) || PERSON_TITLES.has(tokens[noun].lower) || ROLE_SYNONYMS[two]) {
 			ent = personByRole(a, si, ROLE_SYNONYMS[two] ? two : tokens[noun].lower);
-		} else if (x === bodyStart) ent = entityByHead(a, si, lemma, tokens[noun].lower);
+		} else if (x === bodyStart || x === mainStart) ent = entityByHead(a, si, lemma, tokens[noun].lower, tokens[noun].lower !== lemma);
 		if (ent === undefined || a.mentionsBySent[si].some((m) => m.entity === ent && m.first < x)) continue;
 		edits.push({ first: x, last: noun + 1, text: displayName(entities[ent]) });
 		resolved.add(ent);
@@ -244,7 +263,8 @@ function findNounAfter(a: Article, from: number, to: number): number {
 	for (let x = from; x < Math.min(to, from + 4); x++) {
 		const t = a.tokens[x];
 		const roleWord = (PERSON_ROLES.has(t.lower) || PERSON_TITLES.has(t.lower)) && a.tokens[x + 1]?.pos !== 'NOUN';
-		if (t.pos === 'NOUN' || roleWord || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text))) {
+		const headBeforeVerb = t.pos === 'ADJ' && x > from - 1 && /^(AUX|VERB)$/.test(a.tokens[x + 1]?.pos ?? '') && !/^(ADJ|NOUN)$/.test(a.tokens[x + 1]?.pos ?? '');
+		if (t.pos === 'NOUN' || roleWord || headBeforeVerb || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text))) {
 			// the last noun of a compound: "the border marker"
 			let z = x;
 			while (z + 1 < to && a.tokens[z + 1].pos === 'NOUN') z++;
@@ -261,8 +281,15 @@ function findNounAfter(a: Article, from: number, to: number): number {
  */
 function mainClauseStart(a: Article, si: number, bodyStart: number): number {
 	const t = a.tokens[bodyStart];
-	if (!t || !(/^(ADP|SCONJ|VERB|PART)$/.test(t.pos) || /^(because|although|though|while|when|after|before|since|as|if)$/.test(t.lower))) return bodyStart;
 	const s = a.sentences[si];
+	// "Due next week, the Top 500 list ...", "Nationally, ...": a short phrase with no verb before a comma
+	if (t && (/^(ADJ|ADV)$/.test(t.pos) || (t.pos === 'PROPN' && !a.mentionsBySent[si].some((m) => m.first === bodyStart)))) {
+		for (let k = bodyStart + 1; k < Math.min(s.last, bodyStart + 6); k++) {
+			if (/^(VERB|AUX)$/.test(a.tokens[k].pos)) break;
+			if (a.tokens[k].text === ',') return k + 1;
+		}
+	}
+	if (!t || !(/^(ADP|SCONJ|VERB|PART)$/.test(t.pos) || /^(because|although|though|while|when|after|before|since|as|if)$/.test(t.lower))) return bodyStart;
 	for (let k = bodyStart + 1; k < Math.min(s.last, bodyStart + 18); k++) if (a.tokens[k].text === ',') return k + 1;
 	return bodyStart;
 }
@@ -341,13 +368,19 @@ function pluralAntecedent(a: Article, si: number): number | undefined {
 	return undefined;
 }
 
-function entityByHead(a: Article, si: number, lemma: string, lower: string): number | undefined {
+function entityByHead(a: Article, si: number, lemma: string, lower: string, plural?: boolean): number | undefined {
 	const kinds = PLACE_NOUNS[lower];
 	const topic = a.topic !== undefined ? a.entities[a.topic] : undefined;
-	if (topic && (topic.head === lower || topic.head === lemma)) return topic.id;
+	// "this act" is one act, "these acts" several: a singular word never names a plural name
+	const fits = (e: Entity) => {
+		const heads = entityHeads(e);
+		if (plural === undefined) return heads.includes(lower) || heads.includes(lemma) || heads.includes(`${lemma}s`);
+		return heads.includes(lower);
+	};
+	if (topic && fits(topic)) return topic.id;
 	for (const m of recentMentions(a, si, 8)) {
 		const e = a.entities[m.entity];
-		if (e.head === lower || e.head === lemma || e.head === `${lemma}s`) return e.id;
+		if (fits(e)) return e.id;
 	}
 	if (kinds) {
 		if (topic && (kinds.includes(topic.cls) || (topic.placeKind && kinds.includes(topic.placeKind)))) return topic.id;
@@ -357,6 +390,13 @@ function entityByHead(a: Article, si: number, lemma: string, lower: string): num
 		}
 	}
 	return undefined;
+}
+
+/** The head word of a name, and the institution or law word inside it ("Royal Commission of Inquiry" → inquiry, commission). */
+function entityHeads(e: Entity): string[] {
+	const words = e.name.toLowerCase().split(/\s+/);
+	const inner = words.filter((w, i) => i < words.length - 1 && i > 0 && (ORG_HEADS.has(w) || LAW_HEADS.has(w)) && words[i + 1] === 'of');
+	return [e.head, ...inner];
 }
 
 function personByRole(a: Article, si: number, role: string): number | undefined {

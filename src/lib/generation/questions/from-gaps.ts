@@ -7,6 +7,7 @@ import { entityDistractors, phraseDistractors, quantityDistractors } from './dis
 import type { Gap } from './gaps.js';
 import { asQuestion, asStatement, BLANK, givesAway, normalize, renderTokens } from './render.js';
 import { whQuestion, yearQuestion } from './wh.js';
+import { trimAround } from './trim.js';
 
 const NUMERIC_KINDS = new Set(['money', 'measure', 'percent', 'count', 'number']);
 const RELATIVE_TIME = /\b(last|next|this|earlier this|later this) (year|month|week)\b|\b(yesterday|today|tomorrow|recently)\b/i;
@@ -33,7 +34,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	// pointers to other parts of a book or page are not facts
 	if (/\b(see (the|figure|table|chapter|section)|next section|previous section|this chapter|this section|as shown in|figure \d|table \d|as we (saw|have seen|will see|discussed)|as discussed|as mentioned)\b/i.test(statement)) return out;
 	const back = (answer: string) => `${answer}\n\n${original}`;
-	const penaltyBase = Math.max(0, words - 32) * 0.006 + (RELATIVE_TIME.test(statement) ? 0.05 : 0) + (/[“"]/.test(statement) ? 0.02 : 0);
+	const penaltyBase = (RELATIVE_TIME.test(statement) ? 0.05 : 0) + (/[“"]/.test(statement) ? 0.02 : 0);
 	let tfDone = false;
 
 	for (const gap of gaps) {
@@ -52,15 +53,17 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		// rule out every choice that is not written with "the"
 		const placeKind = gap.entity !== undefined ? a.entities[gap.entity].placeKind : undefined;
 		const blankFrom = gap.cls === 'place' && (placeKind === 'country' || placeKind === 'city') && a.tokens[gap.first - 1]?.lower === 'the' && !view.edits.some((e) => e.last === gap.first) ? gap.first - 1 : gap.first;
-		// a long sentence is cut after the clause that holds the blank: "..., while its most populous city is Auckland"
-		const end = words > 25 ? clauseEnd(a, gap.last, s.last) : s.last;
-		const cloze = asStatement(renderTokens(a, s.first, end, [...view.edits, { first: blankFrom, last: gap.last, text: BLANK }]));
+		// only the clause that holds the blank: "..., while its most populous city is Auckland" goes
+		const span = trimAround(a, si, view, blankFrom, gap.last);
+		const spanEdits = [...view.edits, ...span.edits];
+		const cloze = asStatement(renderTokens(a, span.first, span.last, [...spanEdits, { first: blankFrom, last: gap.last, text: BLANK }]));
 		if (!cloze.includes(BLANK) || givesAway(cloze, answers)) continue;
+		const clozeWords = cloze.split(/\s+/).length;
 		const rand = randomFor(seed, `${si}:${gap.first}`);
 		const q = gap.quantity;
 		const answerWords = gap.answer.split(/\s+/).length;
 		const fact = `${si}:${normalize(gap.answer)}`;
-		const penalty = penaltyBase + (answerWords > 4 ? 0.04 * (answerWords - 4) : 0);
+		const penalty = penaltyBase + Math.max(0, clozeWords - 22) * 0.006 + (answerWords > 4 ? 0.04 * (answerWords - 4) : 0);
 		const explanation = `The article says: “${original}”`;
 
 		// typed cloze: short answers a student can write from memory
@@ -82,7 +85,9 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		}
 
 		// multiple choice
-		const wh = gap.kind === 'entity' ? whQuestion(a, si, view, gap) : gap.quantity?.kind === 'year' ? yearQuestion(a, si, view, gap) : null;
+		const sub = withSpan(a, si, span.first, span.last);
+		const subView = { ...view, edits: spanEdits };
+		const wh = gap.kind === 'entity' ? whQuestion(sub, si, subView, gap) : gap.quantity?.kind === 'year' ? yearQuestion(sub, si, subView, gap) : null;
 		const mcPrompt = wh ?? cloze;
 		// plain names of unknown kind ("Linpack", "Mandinka") get no choices: nothing says what kind a fair option would be
 		const distractors =
@@ -121,7 +126,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		if (q && NUMERIC_KINDS.has(q.kind) && q.value2 === undefined && !q.words) {
 			const unit = [q.prefix, q.scale, q.unit].filter(Boolean).join(' ') || undefined;
 			const hint = q.kind === 'count' || q.kind === 'number' ? (q.scale ? ` ${q.scale}` : '') : q.kind === 'percent' ? '%' : q.kind === 'measure' ? ` ${q.unit}` : unit ? ` (${unit})` : '';
-			const numPrompt = asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: gap.first, last: gap.last, text: BLANK + hint }]));
+			const numPrompt = asStatement(renderTokens(a, span.first, span.last, [...spanEdits, { first: gap.first, last: gap.last, text: BLANK + hint }]));
 			const approx = !!q.approx && !/^(c\.|circa)$/.test(q.approx);
 			const tolerance = approx ? niceTolerance(q.value * 0.1) : q.decimals > 0 || q.value < 100 ? 0 : niceTolerance(q.value * 0.01);
 			const stated = tolerance > 0 ? ` (Answers within ±${tolerance.toLocaleString('en-US')} are accepted.)` : '';
@@ -165,8 +170,9 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 				if (other?.the) swapText = `the ${swap}`;
 				else if (from < gap.first && !other) swapText = `the ${swap}`;
 			}
-			const text = makeFalse ? asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: from, last: gap.last, text: swapText }])) : statement;
-			if (text !== statement || !makeFalse) {
+			const trueText = asStatement(renderTokens(a, span.first, span.last, spanEdits));
+			const text = makeFalse ? asStatement(renderTokens(a, span.first, span.last, [...spanEdits, { first: from, last: gap.last, text: swapText }])) : trueText;
+			if (text !== trueText || !makeFalse) {
 				tfDone = true;
 				out.push({
 					type: 'true_false',
@@ -179,7 +185,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 					sents: [si],
 					fact: `${si}:tf`,
 					quality: gap.quality * (makeFalse ? 0.85 : 0.75),
-					penalty: penalty + Math.max(0, words - 25) * 0.004,
+					penalty: penalty + Math.max(0, text.split(/\s+/).length - 25) * 0.004,
 					card: { front: cloze, back: back(gap.answer) }
 				});
 			}
@@ -187,6 +193,19 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	}
 	void asQuestion;
 	return out;
+}
+
+/** The article as seen with sentence `si` narrowed to tokens [first, last). */
+export function withSpan(a: Article, si: number, first: number, last: number): Article {
+	const s = a.sentences[si];
+	if (first === s.first && last === s.last) return a;
+	const sentences = a.sentences.slice();
+	sentences[si] = { ...s, first, last, start: a.tokens[first].start, end: a.tokens[last - 1].end };
+	const mentionsBySent = a.mentionsBySent.slice();
+	mentionsBySent[si] = a.mentionsBySent[si].filter((m) => m.first >= first && m.last <= last);
+	const quantitiesBySent = a.quantitiesBySent.slice();
+	quantitiesBySent[si] = a.quantitiesBySent[si].filter((q) => q.first >= first && q.last <= last);
+	return { ...a, sentences, mentionsBySent, quantitiesBySent };
 }
 
 /** Where the clause after `from` ends, when a trailing clause can go without harm. */

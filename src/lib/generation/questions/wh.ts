@@ -32,6 +32,8 @@ export function whQuestion(a: Article, si: number, view: SentenceView, gap: Gap)
 	if (role && !/^\p{Ll}/u.test(tokens[gap.first - 1].text)) return null;
 	const next = tokens[gap.last];
 	if (!next || !/^(VERB|AUX)$/.test(next.pos) || /^(’s|'s)$/.test(next.text)) return null;
+	// "Beijing does demand ...": a capital acting stands for its government, not for a city
+	if (e.cls === 'place' && e.placeKind === 'city' && !/^(is|was|are|were|has|had|lies|lay|hosted|hosts|became|remains|remained)$/.test(next.lower)) return null;
 	let wh: string | null;
 	if (role) wh = `Which ${role.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}`;
 	else if (e.cls === 'person') wh = 'Who';

@@ -1,0 +1,187 @@
+import type { Article } from '../analysis/article.js';
+import type { Edit, SentenceView } from '../analysis/references.js';
+import { displayName, possessive } from '../analysis/references.js';
+
+/** Tokens [first, last) of a sentence to show in a prompt, with the edits that keep it standing alone. */
+export interface PromptSpan {
+	first: number;
+	last: number;
+	edits: Edit[];
+}
+
+// Openers of a leading phrase that can go without changing what the rest states:
+// contrasts and concessions ("While China's assistance ...", "Even with the Townshend tax"),
+// circumstances ("As global pressure mounts ...") and participles ("Protected by a crowd ...").
+// "If", "when", "because" and dates stay: they are part of what is true.
+const DROPPABLE_OPENER = /^(while|although|though|even|despite|unlike|like|as|amid|besides|beyond|apart|along|whereas)$/;
+// Where a clause after the one asked about starts.
+const TRAILING = /^(which|while|whereas|but|though|although|thus|so|with|where|yet)$/;
+const SUBORDINATOR = /^(when|while|although|though|after|before|as|once|since|because|until|whereas)$/;
+
+/**
+ * The shortest part of sentence `si` that still asks about tokens [g0, g1) on its own:
+ * a leading contrast or circumstance that does not hold the blank is dropped (naming
+ * the subject a pronoun took from it), clauses after the blank's clause are cut, and a
+ * blank inside a leading "when ..." clause is asked within that clause alone. Long
+ * whole-sentence prompts are what teachers shorten first.
+ */
+export function trimAround(a: Article, si: number, view: SentenceView, g0: number, g1: number): PromptSpan {
+	const s = a.sentences[si];
+	const { tokens } = a;
+	let first = s.first;
+	for (const e of view.edits) if (e.first === first && !e.text) first = e.last;
+	let last = s.last;
+	const edits: Edit[] = [];
+	const top = topLevel(a, s.first, s.last);
+
+	// the leading phrase up to the first top-level comma
+	const opener = tokens[first];
+	// the comma after which a clause starts ("As pressure mounts on X over A, B and C, he is ...")
+	let comma = -1;
+	for (let k = first + 1; k < Math.min(s.last - 3, first + 30); k++) {
+		if (!top.has(k)) continue;
+		if (tokens[k].text === ',' && startsClause(a, k + 1, s.last)) {
+			comma = k;
+			break;
+		}
+		if (/^[;:]$/.test(tokens[k].text)) break;
+	}
+	if (comma > 0 && opener) {
+		const lead = { first, last: comma };
+		const main = comma + 1;
+		const hasVerb = (from: number, to: number) => tokens.slice(from, to).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+		const subordinate = SUBORDINATOR.test(opener.lower) && opener.lower !== 'as' ? true : opener.lower === 'as' && hasVerb(first + 1, comma) && !/^(a|an)$/.test(tokens[first + 1]?.lower ?? '');
+		if (g0 >= main) {
+			const participle = opener.pos === 'VERB' && /(ed|en|ing)$/.test(opener.lower) && first === s.first;
+			const droppable = (DROPPABLE_OPENER.test(opener.lower) && (opener.lower !== 'as' || subordinate)) || participle;
+			if (droppable && startsClause(a, main, s.last)) {
+				const fix = nameFromDropped(a, si, view, lead.first, lead.last, main, s.last);
+				if (fix) {
+					first = main;
+					edits.push(...fix);
+				}
+			}
+		} else if (g1 <= comma && subordinate && /^(when|after|before|once|while|although|though|whereas|as)$/.test(opener.lower)) {
+			// "When the Dartmouth sailed into Boston Harbor in November 1773, it had ...": ask within the "when" clause
+			if (comma - (first + 1) >= 5 && startsClause(a, first + 1, comma) && !pronounAt(a, first + 1)) {
+				first = first + 1;
+				last = comma;
+			}
+		}
+	}
+
+	// clauses after the one that holds the blank
+	for (let k = Math.max(g1, first + 1); k < last - 1; k++) {
+		if (!top.has(k)) continue;
+		const t = tokens[k];
+		const next = tokens[k + 1];
+		let cut = false;
+		if (t.text === ';') cut = true;
+		else if (t.text === ',' && next) {
+			// a relative clause right after the blank describes the answer: it is the clue
+			if (/^(which|who|where)$/.test(next.lower) && tokens.slice(g1, k).every((x) => !/[\p{L}\d]/u.test(x.text) || !top.has(x.i))) continue;
+			// "X, which is believed ..., told Asia Times": a relative clause inside the main clause
+			if (/^(which|who|where)$/.test(next.lower) && verbAfterNextComma(a, top, k + 1, last)) break;
+			if (TRAILING.test(next.lower)) cut = true;
+			// ", reaching US$4.8 billion in 2016", ", thus undercutting ...": a participle adds a second fact
+			else if (next.pos === 'VERB' && /ing$/.test(next.lower)) cut = true;
+			// ", and the British monarch remained ...": a second clause with its own subject
+			else if (next.lower === 'and' && clauseAfterAnd(a, k + 2, last)) cut = true;
+		}
+		if (!cut) continue;
+		// keep enough to make sense
+		if (words(a, first, k) >= 7) last = k;
+		break;
+	}
+	return { first, last, edits };
+}
+
+/** A top-level comma after `from` followed, before the end, by a verb of the main clause. */
+function verbAfterNextComma(a: Article, top: Set<number>, from: number, last: number): boolean {
+	for (let k = from; k < last; k++) {
+		if (!top.has(k) || a.tokens[k].text !== ',') continue;
+		for (let z = k + 1; z < Math.min(last, k + 4); z++) if (/^(VERB|AUX)$/.test(a.tokens[z].pos)) return true;
+	}
+	return false;
+}
+
+/** Tokens outside brackets, quotation marks and a pair of dashes. */
+function topLevel(a: Article, first: number, last: number): Set<number> {
+	const out = new Set<number>();
+	let depth = 0;
+	let quote = false;
+	const dashes = a.tokens.slice(first, last).filter((t) => /^[—–]$/.test(t.text) || (t.text === '-' && t.space)).length;
+	let dash = false;
+	for (let k = first; k < last; k++) {
+		const t = a.tokens[k].text;
+		if (t === '(' || t === '[') depth++;
+		if (/^[“”"]$/.test(t)) quote = t === '“' ? true : t === '”' ? false : !quote;
+		const isDash = dashes >= 2 && (/^[—–]$/.test(t) || (t === '-' && a.tokens[k].space));
+		if (isDash) dash = !dash;
+		if (depth === 0 && !quote && !dash && !isDash) out.add(k);
+		if ((t === ')' || t === ']') && depth > 0) depth--;
+	}
+	return out;
+}
+
+function words(a: Article, first: number, last: number): number {
+	let n = 0;
+	for (let k = first; k < last; k++) if (/[\p{L}\d]/u.test(a.tokens[k].text)) n++;
+	return n;
+}
+
+function pronounAt(a: Article, k: number): boolean {
+	return /^(he|she|it|they|this|these|those|that)$/.test(a.tokens[k]?.lower ?? '');
+}
+
+/** A subject (name, noun phrase or pronoun) followed by a verb within a few words. */
+function startsClause(a: Article, from: number, to: number): boolean {
+	const t = a.tokens[from];
+	if (!t || !/^(DET|NOUN|PROPN|PRON|ADJ|NUM)$/.test(t.pos)) return false;
+	for (let k = from + 1; k < Math.min(to, from + 10); k++) {
+		const x = a.tokens[k];
+		if (x.pos === 'AUX' || (x.pos === 'VERB' && !/ing$/.test(x.lower))) return true;
+		// a list goes on: "independent media, nongovernmental organizations and other critics"
+		if (/^[,;:()—–]$/.test(x.text)) return false;
+	}
+	return false;
+}
+
+function clauseAfterAnd(a: Article, from: number, to: number): boolean {
+	const t = a.tokens[from];
+	if (!t || !/^(DET|PROPN|PRON|NOUN)$/.test(t.pos) || /^(the)$/.test(t.lower) === false && t.pos === 'NOUN') return false;
+	return startsClause(a, from, to);
+}
+
+/**
+ * After the leading phrase [lf, ll) is dropped, a pronoun of the rest that pointed into
+ * it must carry the name instead: "As pressure mounts on Hun Sen ..., he is also in
+ * danger ..." → "Hun Sen is also in danger ...". Null when a pronoun's name is not clear.
+ */
+function nameFromDropped(a: Article, si: number, view: SentenceView, lf: number, ll: number, from: number, to: number): Edit[] | null {
+	const { tokens, entities } = a;
+	const out: Edit[] = [];
+	const dropped = a.mentionsBySent[si].filter((m) => m.first >= lf && m.last <= ll);
+	const apostrophe = a.text.includes('’s') ? '’' : "'";
+	const done = { person: false, thing: false, plural: false };
+	for (let k = from; k < to; k++) {
+		const t = tokens[k];
+		if (t.pos !== 'PRON' && t.pos !== 'DET') continue;
+		if (view.edits.some((e) => e.first <= k && k < e.last)) continue;
+		const group = /^(he|him|his|she|her|hers)$/.test(t.lower) ? 'person' : /^(it|its)$/.test(t.lower) ? 'thing' : /^(they|them|their)$/.test(t.lower) ? 'plural' : null;
+		if (!group) continue;
+		if (done[group]) continue;
+		done[group] = true;
+		// a name (or, for "it" and "they", a noun) of the kept part before the pronoun is its antecedent
+		const keptBefore = a.mentionsBySent[si].filter((m) => m.first >= from && m.last <= k);
+		const compatible = (cls: string) => (group === 'person' ? cls === 'person' : group === 'thing' ? !/^(person|group)$/.test(cls) : /^(group|org)$/.test(cls));
+		if (keptBefore.some((m) => compatible(entities[m.entity].cls))) continue;
+		if (group !== 'person' && tokens.slice(from, k).some((x) => x.pos === 'NOUN')) continue;
+		const cands = [...new Set(dropped.filter((m) => compatible(entities[m.entity].cls)).map((m) => m.entity))];
+		if (cands.length !== 1) return null;
+		const name = displayName(entities[cands[0]]);
+		const poss = /^(his|its|their)$/.test(t.lower) || (t.lower === 'her' && /^(NOUN|ADJ|PROPN)$/.test(tokens[k + 1]?.pos ?? ''));
+		out.push({ first: k, last: k + 1, text: poss ? possessive(name, apostrophe) : name });
+	}
+	return out;
+}
