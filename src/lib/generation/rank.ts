@@ -109,10 +109,20 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 			typeCount.set(common, (typeCount.get(common) ?? 1) - 1);
 			for (const si of gone.sents) bySentence.set(si, (bySentence.get(si) ?? []).filter((o) => o !== gone));
 			take(extra);
+			// in its own place by score, not at the end
+			out.pop();
+			let at = out.findIndex((o) => o.score < extra.score);
+			if (at < 0) at = out.length;
+			out.splice(at, 0, extra);
 		}
 	}
-	out.sort((x, y) => y.score - x.score || x.sents[0] - y.sents[0]);
-	return out;
+	// the order picked is the rank: scores shown never rise down the list
+	let prev = Infinity;
+	return out.map((c) => {
+		const score = Math.min(prev, c.score);
+		prev = score;
+		return score === c.score ? c : { ...c, score };
+	});
 }
 
 /** True when `prompt` shows the answer of question `o` (or one of its accepted forms). */
