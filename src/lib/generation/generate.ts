@@ -9,7 +9,9 @@ import { orderingQuestions } from './questions/ordering.js';
 import { definitionQuestions } from './questions/definitions.js';
 import { nativeNameQuestions } from './questions/native-names.js';
 import { whoSaidQuestions } from './questions/who-said.js';
+import { predicateQuestions } from './questions/predicates.js';
 import { semicolonClauses, standaloneClause } from './questions/clauses.js';
+import { narrowAroundReference } from './questions/trim.js';
 import { selectQuestions } from './rank.js';
 import type { GenerateOptions, GeneratedQuestion, GenerationResult } from './types.js';
 
@@ -38,7 +40,7 @@ export function allCandidates(a: Article, seed: number | string): (Candidate & {
 		const view = views[s.index];
 		if (!view?.ok) {
 			// a sentence whose main clause cannot stand alone may hold a clause that can
-			const clause = view?.reason?.startsWith('unresolved') ? standaloneClause(a, s.index) : null;
+			const clause = (view?.reason?.startsWith('unresolved') ? standaloneClause(a, s.index) : null) ?? (view ? narrowAroundReference(a, s.index, view) : null);
 			if (clause) out.push(...questionsFromGaps(clause.article, s.index, clause.view, findGaps(clause.article, s.index), pool, seed).map((q) => wholeSentence(a, q)));
 			continue;
 		}
@@ -59,6 +61,7 @@ export function allCandidates(a: Article, seed: number | string): (Candidate & {
 	out.push(...orderingQuestions(a, views, centrality, seed));
 	out.push(...definitionQuestions(a, views, seed));
 	out.push(...nativeNameQuestions(a, views));
+	out.push(...predicateQuestions(a, views, seed));
 	return out.map((c) => {
 		const central = Math.max(...c.sents.map((si) => centrality[si] ?? 0));
 		const score = Math.max(0, Math.min(1, 0.5 * central + 0.5 * c.quality - c.penalty));

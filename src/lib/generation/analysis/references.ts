@@ -19,6 +19,8 @@ export interface SentenceView {
 	resolved: number[];
 	/** Token ranges inside quotation marks. */
 	quoted: [number, number][];
+	/** Where the reference that could not be resolved stands. */
+	at?: number;
 }
 
 const PERSON_PRON = new Set(['he', 'him', 'his', 'she', 'her', 'hers']);
@@ -85,7 +87,7 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 	const inQuote = (k: number) => quoted.some(([x, y]) => k >= x && k < y);
 	const apostrophe = a.text.includes('’s') ? '’' : "'";
 	const resolved = new Set(a.mentionsBySent[si].map((m) => m.entity));
-	const fail = (reason: string): SentenceView => ({ ok: false, reason, edits, resolved: [...resolved], quoted });
+	const fail = (reason: string, at?: number): SentenceView => ({ ok: false, reason, edits, resolved: [...resolved], quoted, at });
 
 	// a dateline: "LONDON —", "WASHINGTON (Reuters) -"
 	let k = s.first;
@@ -113,7 +115,11 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 	const bodyStart = k;
 	// "Some in London thought ...", "Many were ...": a quantifier standing for unnamed people
 	if (/^(some|many|most|others|few|several)$/.test(tokens[bodyStart]?.lower ?? '') && /^(ADP|AUX|VERB)$/.test(tokens[bodyStart + 1]?.pos ?? '') && tokens[bodyStart + 1]?.lower !== 'of') {
-		return { ok: false, reason: 'unnamed subject', edits, resolved: [...resolved], quoted };
+		// "Some were disguised as Mohawks." after "a group of Sons of Liberty ... approached the ships"
+		const group = /^(some|many|most|few|several)$/.test(tokens[bodyStart].lower) && /^(AUX|VERB)$/.test(tokens[bodyStart + 1].pos) ? pluralAntecedent(a, si) : undefined;
+		if (group === undefined) return { ok: false, reason: 'unnamed subject', edits, resolved: [...resolved], quoted, at: bodyStart };
+		edits.push({ first: bodyStart, last: bodyStart + 1, text: `${tokens[bodyStart].text} of ${displayName(entities[group])}` });
+		resolved.add(group);
 	}
 
 	// "I" anywhere, or "we"/"you" as the main subject, speaks to the reader; a generic
@@ -124,7 +130,7 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		if (inQuote(x) || bracketed.has(x)) continue;
 		const w = tokens[x].lower;
 		if (!FIRST_SECOND.has(w) || (tokens[x].pos !== 'PRON' && tokens[x].pos !== 'DET')) continue;
-		if (/^(i|me|my)$/.test(w) || x === bodyStart || x === mainStart || /^(you|your)$/.test(w)) return fail('first or second person');
+		if (/^(i|me|my)$/.test(w) || x === bodyStart || x === mainStart || /^(you|your)$/.test(w)) return fail('first or second person', x);
 	}
 
 	// demonstratives: "This Commission", "these particles", "This is ..."
@@ -142,7 +148,7 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		if (headWord && /^\p{L}+$/u.test(headWord.text) && (noun === -1 || noun > x + 1) && entityByHead(a, si, headWord.lower, headWord.lower, /^(these|those)$/.test(t.lower)) !== undefined && /^(AUX|VERB|ADP|PUNCT|SCONJ|PRON|ADV)$/.test(tokens[x + 2]?.pos ?? 'PUNCT')) noun = x + 1;
 		// "...; this is often called a shooting star", "meteors—those not associated with ...": the clause just before
 		if (noun === -1 && x > bodyStart && /^[;,—–:]$/.test(tokens[x - 1].text) && t.lower !== 'such') continue;
-		if (noun === -1) return fail(`"${t.text}" without a noun`);
+		if (noun === -1) return fail(`"${t.text}" without a noun`, x);
 		// "the Perseid swarm ... in that swarm": the noun was named earlier in the sentence
 		if (t.lower !== 'such' && tokens.slice(s.first, x).some((w) => w.lemma === tokens[noun].lemma && w.pos === 'NOUN')) {
 			edits.push({ first: x, last: x + 1, text: x === bodyStart ? 'The' : 'the' });
@@ -182,7 +188,7 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 			edits.push({ first: x, last: x + 1, text: x === bodyStart ? 'The' : 'the' });
 			continue;
 		}
-		return fail(`"${t.text} ${tokens[noun].text}" refers back`);
+		return fail(`"${t.text} ${tokens[noun].text}" refers back`, x);
 	}
 
 	// "the premier", "the party", "The country's", "The Cambodian strongman"
@@ -233,7 +239,7 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 			}
 		}
 		const ent = group === 'person' ? personAntecedent(a, si) : group === 'thing' ? thingAntecedent(a, si, memo) : pluralAntecedent(a, si);
-		if (ent === undefined) return fail(`unresolved "${t.text}"`);
+		if (ent === undefined) return fail(`unresolved "${t.text}"`, x);
 		const name = displayName(entities[ent]);
 		const isPossessive = lower === 'his' || lower === 'its' || lower === 'their' || (lower === 'her' && /^(NOUN|ADJ|PROPN|NUM)$/.test(tokens[x + 1]?.pos ?? ''));
 		edits.push({ first: x, last: x + 1, text: isPossessive ? possessive(name, apostrophe) : name });
@@ -310,7 +316,8 @@ function hasAntecedentBefore(a: Article, si: number, pos: number, x: number, gro
 			const t = a.tokens[k];
 			if (t.pos === 'NOUN' && t.lemma !== t.lower) return true;
 		}
-		return ms.some((m) => ['group', 'org'].includes(a.entities[m.entity].cls)) || edits.some((e) => e.first < x && e.text);
+		// "the Sons of Liberty and their followers": a plural name
+		return ms.some((m) => ['group', 'org'].includes(a.entities[m.entity].cls) || (a.entities[m.entity].cls === 'name' && /^\p{Lu}\p{Ll}+s\b/u.test(a.entities[m.entity].name))) || edits.some((e) => e.first < x && e.text);
 	}
 	if (ms.length || edits.some((e) => e.first < x && e.text)) return true;
 	for (let k = s.first; k < x; k++) if (a.tokens[k].pos === 'NOUN') return true;
@@ -358,13 +365,37 @@ function thingAntecedent(a: Article, si: number, memo: Map<number, SentenceView>
 	return undefined;
 }
 
-function pluralAntecedent(a: Article, si: number): number | undefined {
-	if (si === 0) return undefined;
-	const prev = a.sentences[si - 1];
-	const first = a.mentionsBySent[si - 1][0];
-	const e = first ? a.entities[first.entity] : undefined;
-	// only a plural name that is itself the subject: "The Keitas retreated ..."
-	if (first && e && first.first - prev.first <= 2 && e.cls === 'group' && /s$/.test(e.name) && /^(VERB|AUX|ADV)$/.test(a.tokens[first.last]?.pos ?? '')) return first.entity;
+const QUANTIFIER_SUBJECT = /^(some|many|most|others|few|several|all)$/;
+
+/**
+ * The people a "they" (or a "Some ..." subject) stands for: a plural name that is the
+ * subject of the sentence before ("The Keitas retreated ...", "a group of Sons of
+ * Liberty ... approached ..."), looking past a sentence whose own subject is "Some" or
+ * "they" and so speaks of the same people.
+ */
+export function pluralAntecedent(a: Article, si: number): number | undefined {
+	const para = a.sentences[si].para;
+	for (let p = si - 1; p >= Math.max(0, si - 2); p--) {
+		const prev = a.sentences[p];
+		if (prev.para !== para) return undefined;
+		const start = mainClauseStart(a, p, prev.first);
+		const lead = a.tokens[start];
+		const passThrough = lead && (QUANTIFIER_SUBJECT.test(lead.lower) || lead.lower === 'they') && /^(VERB|AUX|ADV)$/.test(a.tokens[start + 1]?.pos ?? '');
+		let k = start;
+		if (a.tokens[k]?.lower === 'the') k++;
+		// "a group of X", "members of X"
+		if (/^(a|an)$/.test(a.tokens[k]?.lower ?? '') && a.tokens[k + 2]?.lower === 'of') k += 3;
+		else if (/^(members|some|many|most)$/.test(a.tokens[k]?.lower ?? '') && a.tokens[k + 1]?.lower === 'of') k += a.tokens[k + 2]?.lower === 'the' ? 3 : 2;
+		const first = a.mentionsBySent[p].find((m) => m.first === k);
+		const e = first ? a.entities[first.entity] : undefined;
+		const plural = e && (e.cls === 'group' || ((e.cls === 'name' || e.cls === 'org') && /^\p{Lu}\p{Ll}+s\b/u.test(e.name))) && /s\b/.test(e.name);
+		if (first && plural) {
+			let v = first.last;
+			while (v < prev.last && v < first.last + 4 && !/^(VERB|AUX)$/.test(a.tokens[v].pos) && a.tokens[v].text !== ',') v++;
+			if (/^(VERB|AUX)$/.test(a.tokens[v]?.pos ?? '')) return first.entity;
+		}
+		if (!passThrough) return undefined;
+	}
 	return undefined;
 }
 

@@ -184,7 +184,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 					sources: [source],
 					sents: [si],
 					fact: `${si}:tf`,
-					quality: gap.quality * (makeFalse ? 0.85 : 0.75),
+					// a statement to judge tests less than a question: it fills in where nothing better is left
+					quality: gap.quality * (makeFalse ? 0.75 : 0.65),
 					penalty: penalty + Math.max(0, text.split(/\s+/).length - 25) * 0.004,
 					card: { front: cloze, back: back(gap.answer) }
 				});

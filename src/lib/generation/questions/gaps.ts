@@ -36,6 +36,7 @@ const GENERIC = new Set([
 ]);
 const TRIGGERS: string[][] = [
 	['called'], ['known', 'as'], ['termed'], ['named'], ['referred', 'to', 'as'], ['referred', 'to', 'by', 'the', 'title'], ['dubbed'],
+	['disguised', 'as'], ['dressed', 'as'], ['nicknamed'], ['renamed', 'it'], ['renamed', 'them'],
 	['serves', 'as'], ['serve', 'as'], ['served', 'as'], ['acts', 'as'], ['act', 'as'], ['functions', 'as'], ['function', 'as'], ['designated', 'as']
 ];
 const SUPERLATIVE = /^(most|largest|biggest|smallest|main|only|first|last|capital|official|chief|principal|highest|lowest|oldest|longest|greatest|best|worst|leading|primary|dominant)$/;
@@ -53,7 +54,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (m.entity === a.topic || (a.title && a.title.toLowerCase().includes(e.name.toLowerCase()))) continue;
 		if (isListMember(a, m.first, m.last)) continue;
 		// "1 trillion Suns", "106 MSun": a name used as a unit; "Sa", "Sc": codes, not names
-		if (tokens[m.first - 1]?.type === 'number' || a.text.slice(m.start, m.end).replace(/\W/g, '').length <= 2) continue;
+		const numberBefore = tokens[m.first - 1]?.type === 'number' && !a.quantitiesBySent[si].some((q) => q.last === m.first && /^(year|date)$/.test(q.kind));
+		if (numberBefore || a.text.slice(m.start, m.end).replace(/\W/g, '').length <= 2) continue;
 		let quality: number;
 		switch (e.cls) {
 			case 'person': quality = 0.85; break;
@@ -68,7 +70,7 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (!/\s/.test(e.name) && (ORG_HEADS.has(e.name.toLowerCase()) || POLITY_HEADS.has(e.name.toLowerCase()))) quality -= 0.2;
 		// the article's own subject is a poor answer: every question would be about it
 		const introduced = e.mentions[0] === m;
-		if (topicShare(m.entity) > 0.15) quality -= 0.35;
+		if (topicShare(m.entity) > 0.15 && !introduced) quality -= 0.35;
 		// a name the article repeats fits many blanks: the sentence no longer pins it down
 		// (except where the article introduces it)
 		else if (e.mentions.length > 3 && !introduced) quality -= Math.min(0.3, 0.04 * (e.mentions.length - 3));
@@ -83,8 +85,21 @@ export function findGaps(a: Article, si: number): Gap[] {
 		const pre = tokens[m.first - 1]?.lower === 'the' ? tokens[m.first - 2] : tokens[m.first - 1];
 		if (pre && /^(told|tells|according)$/.test(pre.lower)) quality -= 0.3;
 		// new information: the sentence that introduces a name is about it
-		if (e.mentions[0] === m && e.mentions.length > 1) quality += 0.08;
+		if (introduced) quality += e.mentions.length > 1 ? 0.1 : 0.05;
 		else if (e.mentions.some((x) => x.sent < si && x.sent >= si - 2)) quality -= 0.06;
+		// "Rhode Island colonists", "Silicon Graphics' Columbia": a name describing another noun is not what the sentence is about
+		// ("the Columbia supercomputer", "the Blue Gene/L machine" name the thing itself)
+		const describes = /^(place|polity|group|org|person)$/.test(e.cls) && /^(NOUN)$/.test(tokens[m.last]?.pos ?? '');
+		if (describes || (/^(’s|'s|’|')$/.test(tokens[m.last]?.text ?? '') && /^(PROPN|NOUN|ADJ)$/.test(tokens[m.last + 1]?.pos ?? ''))) quality -= 0.1;
+		// "in Egypt", "at Nasa's Ames Research Center in California": a place where something
+		// happened is the setting, unless the sentence is about where something is
+		const prep = tokens[m.first - 1]?.lower === 'the' ? tokens[m.first - 2] : tokens[m.first - 1];
+		const locative = e.cls === 'place' && /^(in|at|near|on|inside|within|throughout)$/.test(prep?.lower ?? '');
+		const aboutPlace = tokens.slice(s.first, s.last).some((t) => /^(situated|located|lies|lie|lay|based|borders|bordered|capital|settled|sailed|fled|moved|retreated|visited|founded)$/.test(t.lower));
+		if (locative && !aboutPlace) quality -= 0.06;
+		// "was founded by Sundiata Keita": the one who did it
+		else if (prep?.lower === 'by' && /ed$|en$/.test(tokens[m.first - 2]?.lower ?? '')) quality += 0.05;
+		else quality += focus(a, si, m.first, m.last);
 		const surface = a.text.slice(m.start, m.end);
 		const accept = [e.name, surface, ...e.aliases].filter((x, i, arr) => x !== surface && arr.indexOf(x) === i);
 		gaps.push({ si, first: m.first, last: m.last, answer: surface, kind: 'entity', cls: e.cls, entity: e.id, accept, quality });
@@ -104,6 +119,9 @@ export function findGaps(a: Article, si: number): Gap[] {
 			default: quality = 0.4;
 		}
 		if (q.kind === 'measure' && q.unit && /^(years?|months?|days?|hours?|weeks?|seconds?|minutes?)$/.test(q.unit)) quality -= 0.15;
+		// "a set of four measures": a number in words counting something the article names
+		if (q.kind === 'count' && q.words && q.value >= 3 && q.noun && (a.lemmaCount.get(tokens[q.last]?.lemma ?? '') ?? 0) >= 1 && !GENERIC.has(tokens[q.last]?.lower ?? '')) quality += 0.2;
+		quality += focus(a, si, q.first, q.last);
 		gaps.push({ si, first: q.first, last: q.last, answer: q.text, kind: 'quantity', quantity: q, accept: [], quality });
 	}
 
@@ -240,6 +258,34 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (g.kind !== 'entity' && g.last - g.first === 1 && a.titleLemmas.has(tokens[g.first].lemma)) return false;
 		return true;
 	});
+}
+
+/**
+ * English puts the news at the end of a clause: a phrase that closes its clause (or is
+ * described by the relative clause after it) is what the sentence tells; one inside an
+ * opening phrase ("In Boston, ...") is only the setting.
+ */
+export function focus(a: Article, si: number, first: number, last: number): number {
+	const { tokens } = a;
+	const s = a.sentences[si];
+	let k = last;
+	while (k < s.last && /^[)”"’\]]$/.test(tokens[k].text)) k++;
+	if (tokens[k]?.text === '(') {
+		while (k < s.last && tokens[k].text !== ')') k++;
+		k++;
+	}
+	const next = tokens[k];
+	const closes = !next || k >= s.last || /^[.;:!?]$/.test(next.text) || (next.text === ',' && (/^(which|who|where|when|while|whereas|but|and|thus|so|with|a|an)$/.test(tokens[k + 1]?.lower ?? '') || (tokens[k + 1]?.pos === 'VERB' && /ing$/.test(tokens[k + 1].lower))));
+	// an opening phrase: before the first comma, when a clause follows it
+	let opening = false;
+	if (/^(ADP|SCONJ|ADV)$/.test(tokens[s.first]?.pos ?? '') && first > s.first) {
+		for (let c = s.first + 1; c < Math.min(s.last, s.first + 10); c++) {
+			if (tokens[c].text !== ',') continue;
+			opening = last <= c;
+			break;
+		}
+	}
+	return (closes ? 0.05 : 0) - (opening ? 0.04 : 0);
 }
 
 function addTerm(a: Article, gaps: Gap[], si: number, from: number, to: number, quality: number) {

@@ -1,6 +1,7 @@
 import type { Article } from '../analysis/article.js';
 import type { Edit, SentenceView } from '../analysis/references.js';
-import { displayName, possessive } from '../analysis/references.js';
+import { displayName, possessive, viewSentence } from '../analysis/references.js';
+import type { Sentence } from '../analysis/tokens.js';
 
 /** Tokens [first, last) of a sentence to show in a prompt, with the edits that keep it standing alone. */
 export interface PromptSpan {
@@ -184,4 +185,52 @@ function nameFromDropped(a: Article, si: number, view: SentenceView, lf: number,
 		out.push({ first: k, last: k + 1, text: poss ? possessive(name, apostrophe) : name });
 	}
 	return out;
+}
+
+/**
+ * A sentence whose only unclear reference sits in a part that can go: "From this
+ * gathering, a group ... approached the ships" (a leading phrase), "The Act allowed ...,
+ * a change designed to prevent juries from deciding these cases" (a trailing apposition
+ * or clause). Returns the article with the sentence narrowed to the rest, when that
+ * stands alone.
+ */
+export function narrowAroundReference(a: Article, si: number, view: SentenceView): { article: Article; view: SentenceView } | null {
+	if (view.at === undefined || view.ok) return null;
+	const s = a.sentences[si];
+	const { tokens } = a;
+	const top = topLevel(a, s.first, s.last);
+	let first = s.first;
+	let last = s.last;
+	for (const e of view.edits) if (e.first === first && !e.text) first = e.last;
+	// the reference is in a leading phrase: the clause after its comma
+	let lead = -1;
+	for (let k = first + 1; k < Math.min(s.last - 3, first + 25); k++) {
+		if (top.has(k) && tokens[k].text === ',' && startsClause(a, k + 1, s.last)) {
+			lead = k;
+			break;
+		}
+	}
+	if (lead > 0 && view.at < lead && !/^(if|unless|when|because|since)$/.test(tokens[first].lower)) first = lead + 1;
+	else {
+		// the reference is in a trailing part: the clause before it
+		let cut = -1;
+		for (let k = first + 5; k < view.at; k++) {
+			if (!top.has(k)) continue;
+			const t = tokens[k];
+			const n = tokens[k + 1];
+			if (t.text === ';' || (t.text === ',' && n && (/^(which|who|while|whereas|but|though|although|thus|so|a|an|where|yet)$/.test(n.lower) || (n.pos === 'VERB' && /ing$/.test(n.lower))))) cut = k;
+		}
+		if (cut < 0) return null;
+		last = cut;
+	}
+	if (last - first < 6) return null;
+	const clause: Sentence = { ...s, first, last, start: tokens[first].start, end: tokens[last - 1].end };
+	const article: Article = {
+		...a,
+		sentences: a.sentences.map((x, i) => (i === si ? clause : x)),
+		mentionsBySent: a.mentionsBySent.map((ms, i) => (i === si ? ms.filter((m) => m.first >= first && m.last <= last) : ms)),
+		quantitiesBySent: a.quantitiesBySent.map((qs, i) => (i === si ? qs.filter((q) => q.first >= first && q.last <= last) : qs))
+	};
+	const narrowed = viewSentence(article, si, new Map());
+	return narrowed.ok ? { article, view: narrowed } : null;
 }
