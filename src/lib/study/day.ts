@@ -8,65 +8,21 @@
  * adding 24 hours.
  */
 
+import { offsetAt, wallClockAt, zonedToInstant, type WallClock } from '../time-zone';
+
 export const DAY_START_HOUR = 4;
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-	let f = formatters.get(timeZone);
-	if (!f) {
-		f = new Intl.DateTimeFormat('en-US', {
-			timeZone,
-			hourCycle: 'h23',
-			year: 'numeric',
-			month: 'numeric',
-			day: 'numeric',
-			hour: 'numeric',
-			minute: 'numeric',
-			second: 'numeric'
-		});
-		formatters.set(timeZone, f);
-	}
-	return f;
-}
-
-type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
-
-/** The wall-clock reading in `timeZone` at the instant `ms`. */
-function wallClock(ms: number, timeZone: string): WallClock {
-	const out: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-	for (const part of formatter(timeZone).formatToParts(ms)) {
-		if (part.type in out) out[part.type as keyof WallClock] = Number(part.value);
-	}
-	// Some engines print midnight as 24 even with h23; treat it as 0 of the same day.
-	if (out.hour === 24) out.hour = 0;
-	return out;
-}
+const DAY = 24 * 60 * 60_000;
 
 /** The zone's offset from UTC at the instant `ms`, in milliseconds (Berlin in summer: +2 h). */
-export function zoneOffset(ms: number, timeZone: string): number {
-	const w = wallClock(ms, timeZone);
-	const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-	return asUtc - Math.floor(ms / 1000) * 1000;
-}
+export const zoneOffset = offsetAt;
 
 /**
  * The instant at which the wall clock in `timeZone` reads the given time. A time skipped by
  * a daylight-saving jump maps to the wall time it would be without the jump (02:30 → 03:30).
  */
 export function instantOfWallClock(wall: Omit<WallClock, 'second'>, timeZone: string): Date {
-	const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-	const first = zoneOffset(naive, timeZone);
-	let t = naive - first;
-	const second = zoneOffset(t, timeZone);
-	// The offset changed between the guess and the answer: a daylight-saving change lies in
-	// between, and the offset at the answer is the right one (in a gap, the pre-jump offset).
-	if (second !== first) t = naive - second;
-	return new Date(t);
+	return zonedToInstant({ ...wall, second: 0 }, timeZone);
 }
 
 function pad(n: number, width = 2): string {
@@ -85,7 +41,7 @@ function parseKey(key: string): { year: number; month: number; day: number } {
 
 /** The key of the study day containing `date` in `timeZone`, e.g. "2026-03-29". */
 export function dayKey(date: Date | number, timeZone: string): string {
-	const w = wallClock(typeof date === 'number' ? date : date.getTime(), timeZone);
+	const w = wallClockAt(typeof date === 'number' ? date : date.getTime(), timeZone);
 	if (w.hour >= DAY_START_HOUR) return keyOf(w.year, w.month, w.day);
 	return addDays(keyOf(w.year, w.month, w.day), -1);
 }

@@ -8,6 +8,7 @@
  */
 import { fsrs, type FSRS } from 'ts-fsrs';
 import type { Card } from '../server/db/schema';
+import { toFsrsCard } from '../study/scheduler';
 
 export type CardMemory = Pick<
 	Card,
@@ -29,18 +30,7 @@ function schedulerFor(weights: readonly number[] | null | undefined): FSRS {
 export function retrievability(card: CardMemory | null | undefined, now: Date, weights?: readonly number[] | null): number {
 	if (!card || card.state === 0 || !card.lastReview) return 0;
 	const r = schedulerFor(weights).get_retrievability(
-		{
-			due: card.due,
-			stability: card.stability,
-			difficulty: card.difficulty,
-			elapsed_days: card.elapsedDays,
-			scheduled_days: card.scheduledDays,
-			learning_steps: card.learningSteps,
-			reps: card.reps,
-			lapses: card.lapses,
-			state: card.state,
-			last_review: card.lastReview
-		},
+		toFsrsCard(card),
 		now,
 		false
 	);
