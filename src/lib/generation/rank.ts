@@ -34,7 +34,8 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	const typeCount = new Map<QuestionType, number>();
 	// questions asked so far of each sentence (an ordering question only borrows its sentences' dates)
 	const bySentence = new Map<number, T[]>();
-	const answerKey = (c: T) => (Array.isArray(c.answer) ? 'ordering' : c.type === 'true_false' ? `tf:${c.sents[0]}` : normalize(c.answer));
+	const answerKey = (c: T) => (Array.isArray(c.answer) ? 'ordering' : c.type === 'true_false' ? `tf:${c.sents[0]}` : (c.answerId ?? normalize(c.answer)));
+	const usedAnswerText = new Set<string>();
 	const cap = (t: QuestionType) => Math.max(1, Math.ceil(SHARE[t] * Math.min(limit, 20)));
 	const onSentence = (c: T) => (c.type === 'ordering' ? [] : (bySentence.get(c.sents[0]) ?? []));
 
@@ -43,6 +44,9 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	let relaxed = false;
 	const admissible = (c: T): boolean => {
 		if (taken.has(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact) || usedAnswer.has(answerKey(c))) return false;
+		if (!Array.isArray(c.answer) && c.type !== 'true_false' && usedAnswerText.has(normalize(c.answer))) return false;
+		// a question whose prompt prints the answer of another one, or the other way round
+		if (!relaxed && out.some((o) => (o.leaks && reveals(c.prompt, o)) || (c.leaks && reveals(o.prompt, c)))) return false;
 		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) return false;
 		if ((c.type === 'who_said' || c.type === 'true_false') && (typeCount.get(c.type) ?? 0) >= cap(c.type) + 1) return false;
 		const before = onSentence(c);
@@ -50,6 +54,8 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		// a second question on a sentence: never a true/false (it would restate the first
 		// one's answer), never a third, and neither may show the other's answer
 		if (before.length >= 2 || c.type === 'true_false' || before.some((o) => o.type === 'true_false')) return false;
+		// "the _____" → "Perseid shower" and "the _____ shower" → "Perseid" ask the same thing
+		if (!Array.isArray(c.answer) && before.some((o) => !Array.isArray(o.answer) && overlaps(normalize(o.answer), normalize(c.answer as string)))) return false;
 		if (relaxed) return true;
 		for (const o of before) {
 			if (reveals(c.prompt, o) || reveals(o.prompt, c)) return false;
@@ -67,6 +73,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		taken.add(c);
 		prompts.add(normalize(c.prompt));
 		usedAnswer.add(answerKey(c));
+		if (!Array.isArray(c.answer) && c.type !== 'true_false') usedAnswerText.add(normalize(c.answer));
 		usedFact.add(c.fact);
 		typeCount.set(c.type, (typeCount.get(c.type) ?? 0) + 1);
 		if (c.type !== 'ordering') for (const si of c.sents) bySentence.set(si, [...(bySentence.get(si) ?? []), c]);
@@ -133,4 +140,9 @@ function reveals(prompt: string, o: Candidate): boolean {
 		const n = normalize(x).replace(/^the /, '');
 		return n.length >= 2 && p.includes(` ${n} `);
 	});
+}
+
+/** One answer holds the other as whole words. */
+function overlaps(x: string, y: string): boolean {
+	return ` ${x} `.includes(` ${y} `) || ` ${y} `.includes(` ${x} `);
 }

@@ -5,12 +5,13 @@ import type { Candidate } from './candidate.js';
 import { sentenceSpan } from './candidate.js';
 import { entityDistractors, phraseDistractors, quantityDistractors } from './distractors.js';
 import type { Gap } from './gaps.js';
-import { asQuestion, asStatement, BLANK, givesAway, normalize, renderTokens } from './render.js';
+import { asQuestion, asStatement, BLANK, distinctiveWords, givesAway, givesAwayWords, normalize, renderTokens, sameStem } from './render.js';
 import { whQuestion, yearQuestion } from './wh.js';
 import { trimAround } from './trim.js';
 
 const NUMERIC_KINDS = new Set(['money', 'measure', 'percent', 'count', 'number']);
-const RELATIVE_TIME = /\b(last|next|this|earlier this|later this) (year|month|week)\b|\b(yesterday|today|tomorrow|recently)\b/i;
+// "next year", "last week": a time the reader cannot place without the date of the article
+const RELATIVE_TIME = /\b(last|next|this|earlier this|later this|coming) (year|month|week|decade|summer|winter|spring|autumn|fall)(’s|'s)?\b|\b(yesterday|tomorrow|tonight|a decade ago|a year ago|years ago|months ago|weeks ago)\b/i;
 
 /** Cloze, multiple-choice, numeric and true/false questions from the gaps of one sentence. */
 export function questionsFromGaps(a: Article, si: number, view: SentenceView, gaps: Gap[], pool: Gap[], seed: number | string): Candidate[] {
@@ -34,7 +35,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	// pointers to other parts of a book or page are not facts
 	if (/\b(see (the|figure|table|chapter|section)|next section|previous section|this chapter|this section|as shown in|figure \d|table \d|as we (saw|have seen|will see|discussed)|as discussed|as mentioned)\b/i.test(statement)) return out;
 	const back = (answer: string) => `${answer}\n\n${original}`;
-	const penaltyBase = (RELATIVE_TIME.test(statement) ? 0.05 : 0) + (/[“"]/.test(statement) ? 0.02 : 0);
+	const penaltyBase = /[“"]/.test(statement) ? 0.02 : 0;
+	const titleWords = a.title ? distinctiveWords(a.title) : [];
 	let tfDone = false;
 
 	for (const gap of gaps) {
@@ -58,13 +60,22 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const spanEdits = [...view.edits, ...span.edits];
 		const cloze = asStatement(renderTokens(a, span.first, span.last, [...spanEdits, { first: blankFrom, last: gap.last, text: BLANK }]));
 		if (!cloze.includes(BLANK) || givesAway(cloze, answers)) continue;
+		// a distinctive word of the answer elsewhere in the prompt ("Second Schleswig War ... lost the _____")
+		if (gap.kind !== 'quantity' && givesAwayWords(cloze, [gap.answer])) continue;
+		if (RELATIVE_TIME.test(cloze)) continue;
 		const clozeWords = cloze.split(/\s+/).length;
+		// the article's own subject, named in its title, is an answer every reader can guess
+		const own = distinctiveWords(gap.answer);
+		const fromTitle = gap.kind !== 'quantity' && own.length > 0 && own.every((w) => titleWords.some((t) => sameStem(w, t)));
 		const rand = randomFor(seed, `${si}:${gap.first}`);
 		const q = gap.quantity;
 		const answerWords = gap.answer.split(/\s+/).length;
 		const fact = `${si}:${normalize(gap.answer)}`;
-		const penalty = penaltyBase + Math.max(0, clozeWords - 22) * 0.006 + (answerWords > 4 ? 0.04 * (answerWords - 4) : 0);
+		const penalty = penaltyBase + Math.max(0, clozeWords - 22) * 0.006 + (answerWords > 4 ? 0.04 * (answerWords - 4) : 0) + (fromTitle ? 0.25 : 0);
 		const explanation = `The article says: “${original}”`;
+		// one name, however written, is one answer; a name the article keeps using shows up in
+		// other prompts anyway, a rarer one would give itself away there
+		const answerInfo = gap.entity !== undefined ? { answerId: `e:${gap.entity}`, leaks: a.entities[gap.entity].mentions.length <= 2 } : { leaks: timesSaid(a, gap.answer) <= 2 };
 
 		// typed cloze: short answers a student can write from memory
 		if (answerWords <= 5 && (gap.kind !== 'quantity' || (q && (!NUMERIC_KINDS.has(q.kind) || q.words)))) {
@@ -73,11 +84,12 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 				prompt: cloze,
 				answer: gap.answer,
 				options: [],
-				accept: acceptFor(gap),
+				accept: acceptFor(a, gap),
 				explanation,
 				sources: [source],
 				sents: [si],
 				fact,
+				...answerInfo,
 				quality: gap.quality * (gap.kind === 'phrase' ? 0.85 : 0.95),
 				penalty,
 				card: { front: cloze, back: back(gap.answer) }
@@ -108,7 +120,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 			const options = shuffle([key, ...shown], rand);
 			out.push({
 				type: 'multiple_choice',
-				prompt: mcPrompt,
+				prompt: fitArticle(mcPrompt, options),
 				answer: key,
 				options,
 				accept: key !== gap.answer ? [gap.answer] : [],
@@ -116,6 +128,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 				sources: [source],
 				sents: [si],
 				fact,
+				...answerInfo,
 				quality: gap.quality * (distractors.length >= 3 ? 1 : 0.85) * (wh ? 1.05 : 1),
 				penalty,
 				card: { front: mcPrompt, back: back(key) }
@@ -141,6 +154,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 					sources: [source],
 					sents: [si],
 					fact,
+					...answerInfo,
 					quality: gap.quality * 0.9,
 					penalty,
 					value: q.value,
@@ -154,9 +168,16 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		// true/false: the sentence as written, or with a same-kind value from the article swapped in
 		// a hedged sentence ("may be", "likely") is neither true nor false enough to ask
 		const hedged = a.tokens.slice(s.first, s.last).some((t) => /^(may|might|perhaps|possibly|likely|probably|apparently)$/.test(t.lower));
+		// "Parliament did not enact ...": a false version of a negative statement confuses more than it tests
+		const negated = a.tokens.slice(span.first, span.last).some((t) => /^(not|never|no|n’t|n't|neither|nor|without)$/.test(t.lower));
 		const swappable = !hedged && (gap.kind === 'entity' || gap.kind === 'quantity' || (gap.kind === 'term' && gap.first > s.first + 2));
-		if (!tfDone && swappable && distractors.length >= 1 && gap.quality >= 0.55 && !view.edits.some((e) => e.first === gap.first - 1)) {
-			const swap = distractors[0];
+		// the false version swaps in another value the article itself gives for something of
+		// the same kind: never a name from a built-in list, nor a made-up number
+		const fromArticle = distractors.filter((d) =>
+			gap.kind === 'entity' ? a.entities.some((e) => e.name === d && e.mentions.length > 0) : gap.kind === 'quantity' ? a.quantities.some((x) => x.text === d) : true
+		);
+		if (!tfDone && swappable && !negated && fromArticle.length >= 1 && gap.quality >= 0.55 && !view.edits.some((e) => e.first === gap.first - 1)) {
+			const swap = fromArticle[0];
 			const makeFalse = rand() < 0.5;
 			// swap the article with the name: "the US's" → "Japan's", "Vietnam" → "the United States"
 			let from = gap.first;
@@ -196,6 +217,42 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	return out;
 }
 
+const saidCache = new WeakMap<Article, Map<string, number>>();
+/** How often the article writes a phrase (whole words, any case). */
+function timesSaid(a: Article, phrase: string): number {
+	let m = saidCache.get(a);
+	if (!m) saidCache.set(a, (m = new Map()));
+	const key = normalize(phrase);
+	let n = m.get(key);
+	if (n === undefined) {
+		const hay = ` ${normalize(a.text)} `;
+		n = 0;
+		for (let at = hay.indexOf(` ${key} `); at >= 0 && key; at = hay.indexOf(` ${key} `, at + key.length)) n++;
+		m.set(key, n);
+	}
+	return n;
+}
+
+/** "an _____" when only one option takes "an": the article must fit every choice. */
+export function fitArticle(prompt: string, options: string[]): string {
+	const m = /\b([Aa]n?) _____/.exec(prompt);
+	if (!m) return prompt;
+	const needs = new Set(options.map((o) => (startsWithVowelSound(o) ? 'an' : 'a')));
+	const word = needs.size === 1 ? [...needs][0] : 'a(n)';
+	const fixed = m[1][0] === 'A' ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+	return prompt.slice(0, m.index) + fixed + prompt.slice(m.index + m[1].length);
+}
+
+function startsWithVowelSound(s: string): boolean {
+	const t = s.replace(/^[^\p{L}\d]+/u, '').toLowerCase();
+	if (/^\d/.test(t)) return /^(8|11|18)/.test(t) && !/^1[0-79]/.test(t);
+	if (/^(uni|use|usu|eu|one|once|ur)/.test(t)) return false;
+	if (/^(hour|honest|honou?r|heir)/.test(t)) return true;
+	// an abbreviation read letter by letter: "an FBI agent", "a NATO member"
+	if (/^[A-Z]{2,}/.test(s.trim()) && /^[FHLMNRSX]/.test(s.trim())) return true;
+	return /^[aeiou]/.test(t);
+}
+
 /** The article as seen with sentence `si` narrowed to tokens [first, last). */
 export function withSpan(a: Article, si: number, first: number, last: number): Article {
 	const s = a.sentences[si];
@@ -231,9 +288,15 @@ function isQuoted(a: Article, gap: Gap): boolean {
 	return a.quotations.some((q) => q.first <= gap.first && gap.last <= q.last);
 }
 
-function acceptFor(gap: Gap): string[] {
+function acceptFor(a: Article, gap: Gap): string[] {
 	const out = new Set<string>();
 	for (const x of gap.accept) out.add(x);
+	// "Hewitt" for "Lleyton Hewitt": a person is named by the surname
+	if (gap.entity !== undefined && a.entities[gap.entity].cls === 'person') {
+		const words = a.entities[gap.entity].name.split(/\s+/);
+		const last = words[words.length - 1];
+		if (words.length >= 2 && last.length >= 3 && !/^(I|II|III|IV|V|VI|Jr\.?|Sr\.?)$/.test(last)) out.add(last);
+	}
 	const bare = gap.answer.replace(/^(the|a|an)\s+/i, '');
 	if (bare !== gap.answer) out.add(bare);
 	out.delete(gap.answer);

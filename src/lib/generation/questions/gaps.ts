@@ -4,6 +4,7 @@ import type { Quantity } from '../analysis/numbers.js';
 import type { Token } from '../analysis/tokens.js';
 import { normalize } from './render.js';
 import { ORG_HEADS, POLITY_HEADS } from '../knowledge/lexicon.js';
+import { peripheral } from './who-said.js';
 
 /**
  * A phrase of a sentence worth asking about: a name, a number with its unit, a
@@ -79,11 +80,16 @@ export function findGaps(a: Article, si: number): Gap[] {
 		let lead = s0.first;
 		while (lead < m.first && (/^(ADV|CCONJ|SCONJ|PUNCT|DET)$/.test(tokens[lead].pos) || tokens[lead].text === ',')) lead++;
 		if (lead === m.first && /^(VERB|AUX)$/.test(tokens[m.last]?.pos ?? '')) quality += 0.06;
+		// a commentator the article only quotes is no fact to learn
+		if (e.cls === 'person' && peripheral(a, e.id)) quality -= 0.25;
 		// "Mr _____ said": only a surname, with the person's title as a clue
 		if (/^(mr|mrs|ms|dr|mr\.|mrs\.|ms\.|dr\.)$/.test(tokens[m.first - 1]?.lower ?? '')) quality -= 0.15;
 		// "told Asia Times", "told the BBC News website": the outlet, not the news
 		const pre = tokens[m.first - 1]?.lower === 'the' ? tokens[m.first - 2] : tokens[m.first - 1];
-		if (pre && /^(told|tells|according)$/.test(pre.lower)) quality -= 0.3;
+		if (pre && /^(told|tells|according)$/.test(pre.lower)) continue;
+		// "said Marc Goldwein, senior policy director at ...", "published in the journal Nature":
+		// who said it, or where, is not the fact
+		if (attribution(a, si, m.first, m.last)) continue;
 		// new information: the sentence that introduces a name is about it
 		if (introduced) quality += e.mentions.length > 1 ? 0.1 : 0.05;
 		else if (e.mentions.some((x) => x.sent < si && x.sent >= si - 2)) quality -= 0.06;
@@ -107,6 +113,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 
 	for (const q of a.quantitiesBySent[si]) {
 		if (q.bracketed || isListMember(a, q.first, q.last, 'quantity')) continue;
+		// "three kinds of models: live, verbal, and symbolic": the list that follows counts itself
+		if (q.kind === 'count' && countsItsList(a, si, q.last)) continue;
 		let quality: number;
 		switch (q.kind) {
 			case 'year': quality = 0.75; break;
@@ -258,6 +266,37 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (g.kind !== 'entity' && g.last - g.first === 1 && a.titleLemmas.has(tokens[g.first].lemma)) return false;
 		return true;
 	});
+}
+
+const SPEECH = /^(said|says|say|told|tells|added|adds|wrote|writes|according|explained|noted|argued|stated|declared|warned|claimed|insisted|reported|published|quoted)$/;
+
+/** The name is who said or reported something, or where: "said X", "X said", "according to X", "published in X". */
+function attribution(a: Article, si: number, first: number, last: number): boolean {
+	const { tokens } = a;
+	let b = first - 1;
+	while (b >= 0 && /^(the|senator|president|mr|mrs|ms|dr|mr\.|mrs\.|ms\.|dr\.|professor|journal|magazine|newspaper|in|to|by)$/.test(tokens[b]?.lower ?? '') && first - b <= 3) b--;
+	if (tokens[b] && SPEECH.test(tokens[b].lower) && tokens[b].sent === si) return true;
+	// "X said", "X, a fellow at ..., said"
+	let k = last;
+	if (tokens[k]?.text === ',') {
+		while (k < a.sentences[si].last && k - last < 20 && !(tokens[k].text === ',' && k > last)) k++;
+		k++;
+	}
+	return !!tokens[k] && /^(said|says|told|added|wrote|argued|noted|explained|warned)$/.test(tokens[k].lower) && tokens[k].sent === si && a.quotations.some((q) => q.sent === si || q.attrSent === si);
+}
+
+/** A count followed by its own enumeration: "three kinds of models: live, verbal, and symbolic". */
+function countsItsList(a: Article, si: number, from: number): boolean {
+	const s = a.sentences[si];
+	for (let k = from; k < Math.min(s.last, from + 6); k++) {
+		const t = a.tokens[k];
+		if (/^[:—–]$/.test(t.text)) {
+			const rest = a.tokens.slice(k + 1, s.last);
+			return rest.some((x) => x.text === ',') || rest.some((x) => x.lower === 'and');
+		}
+		if (/^[,;.]$/.test(t.text)) return false;
+	}
+	return false;
 }
 
 /**

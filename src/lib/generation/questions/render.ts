@@ -97,3 +97,39 @@ export function givesAway(prompt: string, answers: string[]): boolean {
 		return a.length >= 2 && p.includes(` ${a} `);
 	});
 }
+
+// Words of a name that say what kind of thing it is, not which: "Empire", "Act", "River".
+const KIND_WORDS = new Set(
+	`empire kingdom dynasty republic state states city river sea ocean island islands lake mountains mountain bay gulf valley desert coast
+	act acts treaty law laws war wars battle revolution party company university council committee association union organisation organization
+	agency institute ministry department church movement period age era system theory effect cycle reaction reactions process model method
+	north south east west northern southern eastern western central new great old first second third`
+		.split(/\s+/)
+		.filter(Boolean)
+);
+
+/** The distinctive words of an answer (four letters or more, not a word for its kind). */
+export function distinctiveWords(answer: string): string[] {
+	return norm(answer)
+		.split(' ')
+		.filter((w) => w.length >= 4 && !/^\d/.test(w) && !KIND_WORDS.has(w));
+}
+
+/** Same word, or the same stem: "Sweden"/"Swedish", "Schleswig"/"Schleswig's", "Mesoamerica"/"Mesoamerican". */
+export function sameStem(x: string, y: string): boolean {
+	if (x === y) return true;
+	const n = Math.min(x.length, y.length);
+	if (n < 4) return false;
+	let k = 0;
+	while (k < n && x[k] === y[k]) k++;
+	return k >= Math.max(4, n - 2);
+}
+
+/**
+ * True when the prompt shows a distinctive word of the answer, or its stem: "After the
+ * Second Schleswig War, Denmark lost the _____" gives away "Duchy of Schleswig".
+ */
+export function givesAwayWords(prompt: string, answers: string[]): boolean {
+	const words = norm(prompt).split(' ');
+	return answers.some((ans) => distinctiveWords(ans).some((w) => words.some((x) => x.length >= 4 && sameStem(w, x))));
+}

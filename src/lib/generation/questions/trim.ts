@@ -14,7 +14,7 @@ export interface PromptSpan {
 // contrasts and concessions ("While China's assistance ...", "Even with the Townshend tax"),
 // circumstances ("As global pressure mounts ...") and participles ("Protected by a crowd ...").
 // "If", "when", "because" and dates stay: they are part of what is true.
-const DROPPABLE_OPENER = /^(while|although|though|even|despite|unlike|like|as|amid|besides|beyond|apart|along|whereas)$/;
+const DROPPABLE_OPENER = /^(while|although|though|even|despite|unlike|like|amid|besides|beyond|apart|along|whereas)$/;
 // Where a clause after the one asked about starts.
 const TRAILING = /^(which|while|whereas|but|though|although|thus|so|with|where|yet)$/;
 const SUBORDINATOR = /^(when|while|although|though|after|before|as|once|since|because|until|whereas)$/;
@@ -54,7 +54,7 @@ export function trimAround(a: Article, si: number, view: SentenceView, g0: numbe
 		const subordinate = SUBORDINATOR.test(opener.lower) && opener.lower !== 'as' ? true : opener.lower === 'as' && hasVerb(first + 1, comma) && !/^(a|an)$/.test(tokens[first + 1]?.lower ?? '');
 		if (g0 >= main) {
 			const participle = opener.pos === 'VERB' && /(ed|en|ing)$/.test(opener.lower) && first === s.first;
-			const droppable = (DROPPABLE_OPENER.test(opener.lower) && (opener.lower !== 'as' || subordinate)) || participle;
+			const droppable = DROPPABLE_OPENER.test(opener.lower) || participle;
 			if (droppable && startsClause(a, main, s.last)) {
 				const fix = nameFromDropped(a, si, view, lead.first, lead.last, main, s.last);
 				if (fix) {
@@ -180,6 +180,10 @@ function nameFromDropped(a: Article, si: number, view: SentenceView, lf: number,
 		if (group !== 'person' && tokens.slice(from, k).some((x) => x.pos === 'NOUN')) continue;
 		const cands = [...new Set(dropped.filter((m) => compatible(entities[m.entity].cls)).map((m) => m.entity))];
 		if (cands.length !== 1) return null;
+		// "As each of the particles enters Earth's atmosphere, it ...": a common noun of the
+		// dropped phrase may be what the pronoun means; then the name is no safe guess
+		const named = (x: number) => dropped.some((m) => m.first <= x && x < m.last);
+		if (group !== 'person' && tokens.slice(lf, ll).some((x) => x.pos === 'NOUN' && !named(x.i))) return null;
 		const name = displayName(entities[cands[0]]);
 		const poss = /^(his|its|their)$/.test(t.lower) || (t.lower === 'her' && /^(NOUN|ADJ|PROPN)$/.test(tokens[k + 1]?.pos ?? ''));
 		out.push({ first: k, last: k + 1, text: poss ? possessive(name, apostrophe) : name });
