@@ -32,6 +32,8 @@ export interface Entity {
 	head: string;
 	/** Usually written with "the". */
 	the: boolean;
+	/** For a person: whom the article calls "he" ('m') or "she" ('f'), when that is clear. */
+	gender?: 'm' | 'f';
 }
 
 const CONNECTORS = new Set(['of', 'de', 'da', 'van', 'von', 'der', 'del', 'di', 'al', 'bin', 'ibn', 'la', 'le', 'du', 'dos', 'das', 'y']);
@@ -298,6 +300,13 @@ function analyseSpan(tokens: Token[], first: number, last: number): RawMention[]
 			a++;
 			continue;
 		}
+		// "Briton Tim Henman", "Russian Maria Sharapova": a nationality before a first and last name
+		if (a === first && (isDemonym(tokens[a]) || NATIONALITY_NOUNS.has(tokens[a].lower)) && last - a === 3 && personLike(tokens, a + 1, last)) {
+			roles.push(tokens[a].lower);
+			titled = true;
+			a++;
+			continue;
+		}
 		if (a + 1 < last && a - first < 2 && PERSON_TITLES.has(tokens[a + 1].lower) && !PLACE_HEADS.has(tokens[a + 1].lower)) {
 			a++;
 			continue;
@@ -354,6 +363,8 @@ function classify(tokens: Token[], words: Token[], titled: boolean, a: number, z
 	if ((PLACE_HEADS.has(head) && words.length > 1) || (PLACE_PREFIXES.has(firstWord) && words.length > 1)) return 'place';
 	if (titled && words.length <= 4) return 'person';
 	if (words.length >= 2 && words.length <= 4 && GIVEN_NAMES.has(firstWord) && words.every((w) => /^\p{Lu}/u.test(w.text))) return 'person';
+	// "Ben", "Julian": a common first name alone
+	if (words.length === 1 && GIVEN_NAMES.has(firstWord) && !lookupPlace(name) && tokens[a - 1] && a > 0) return 'person';
 	// "..., Keo Vanthan said" / "said Hun Sen"
 	const after = tokens[z];
 	const after2 = tokens[z + 1];
@@ -382,6 +393,17 @@ function classify(tokens: Token[], words: Token[], titled: boolean, a: number, z
 	return 'name';
 }
 
+const NATIONALITY_NOUNS = new Set(['briton', 'swiss', 'scot', 'dane', 'swede', 'finn', 'pole', 'czech', 'thai', 'dutchman', 'frenchman', 'englishman', 'irishman', 'welshman', 'spaniard', 'turk', 'greek', 'kiwi', 'aussie']);
+
+/** Two capitalised words that could be a first and a last name: no kind word at the end, no place. */
+function personLike(tokens: Token[], a: number, z: number): boolean {
+	const words = tokens.slice(a, z);
+	if (words.some((w) => !/^\p{Lu}[\p{Ll}'’-]+$/u.test(w.text) || NOT_NAME.has(w.lower))) return false;
+	const head = words[words.length - 1].lower;
+	if (ORG_HEADS.has(head) || LAW_HEADS.has(head) || EVENT_HEADS.has(head) || POLITY_HEADS.has(head) || PLACE_HEADS.has(head)) return false;
+	return !lookupPlace(words.map((w) => w.text).join(' ')) && !words.some((w) => lookupPlace(w.text));
+}
+
 function isDemonym(t: Token): boolean {
 	return /^\p{Lu}\p{Ll}+(an|ian|ese|ish|ch|i|ic)$/u.test(t.text) && (t.pos === 'ADJ' || t.pos === 'PROPN') && !lookupPlace(t.text);
 }
@@ -396,6 +418,19 @@ function linkShortForm(entities: Entity[], name: string, r: RawMention, evidence
 		if (hits.length === 1) return hits[0];
 		const abbr = entities.filter((e) => e.aliases.some((a) => a.toLowerCase() === lower));
 		if (abbr.length === 1) return abbr[0];
+	}
+	// "Hewitt" after "Lleyton Hewitt": a surname used alone is how articles name people
+	if (words.length === 1 && /^\p{Lu}\p{Ll}{2,}$/u.test(name) && !lookupPlace(name) && !lookupOrg(name)) {
+		const hits = entities.filter((e) => {
+			const ws = e.name.split(/\s+/);
+			return ws.length === 2 && ws[1] === name && e.cls !== 'place' && e.cls !== 'org' && e.cls !== 'law' && e.cls !== 'event' && e.cls !== 'polity' && /^\p{Lu}\p{Ll}+$/u.test(ws[0]) && !lookupPlace(ws[0]);
+		});
+		if (hits.length === 1) {
+			const ev = evidence.get(hits[0].id) ?? [];
+			ev.push('person');
+			evidence.set(hits[0].id, ev);
+			return hits[0];
+		}
 	}
 	// the tail of a longer name ("Earth Simulator" for "NEC Earth Simulator")
 	if (words.length >= 2 && r.cls !== 'person' && !lookupPlace(name)) {

@@ -1,6 +1,6 @@
 import type { Article } from './article.js';
 import type { Entity } from './entities.js';
-import { personBefore } from './antecedents.js';
+import { personBefore, pronounGender, type Gender } from './antecedents.js';
 import { LAW_HEADS, LEADING_CONNECTIVES, ORG_HEADS, PERSON_ROLES, PERSON_TITLES } from '../knowledge/lexicon.js';
 
 /** Replace tokens [first, last) by `text` ('' deletes them). */
@@ -22,6 +22,9 @@ export interface SentenceView {
 	/** Where the reference that could not be resolved stands. */
 	at?: number;
 }
+
+// Singular nouns of nationality that stand for a person ("the Briton", "the Swiss", "the American").
+const NATIONALITY = /^(Briton|Swiss|Scot|Dane|Swede|Finn|Pole|Czech|Thai|Spaniard|Turk|Greek|Kiwi|Aussie|Frenchman|Englishman|Irishman|Welshman|Dutchman|\p{Lu}\p{Ll}+(ian|an|ean))$/u;
 
 const PERSON_PRON = new Set(['he', 'him', 'his', 'she', 'her', 'hers']);
 const THING_PRON = new Set(['it', 'its']);
@@ -112,6 +115,20 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		edits.push({ first: k, last: z, text: '' });
 		k = z;
 	}
+	// "A few decades later,", "For the same reason,", "In similar experiments,": an opening
+	// phrase that only ties the sentence to the one before goes; the rest still holds
+	{
+		let c = k;
+		while (c < Math.min(s.last, k + 8) && tokens[c].text !== ',' && !/^(VERB|AUX)$/.test(tokens[c].pos)) c++;
+		const phrase = tokens.slice(k, c);
+		const timeWord = phrase.some((w) => /^(later|earlier|afterwards|afterward|thereafter|previously|meanwhile)$/.test(w.lower));
+		const linking = timeWord || (tokens[k].pos === 'ADP' && phrase.some((w) => /^(same|similar|such|then|former|latter|this|that|these|those)$/.test(w.lower)));
+		const named = a.mentionsBySent[si].some((m) => m.first >= k && m.first < c) || a.quantitiesBySent[si].some((q) => q.first >= k && q.first < c && /^(year|date|decade|century)$/.test(q.kind));
+		if (tokens[c]?.text === ',' && c > k && c - k <= 6 && linking && !named && !inQuote(k) && tokens[c + 1] && /^(DET|NOUN|PROPN|PRON|ADJ|NUM)$/.test(tokens[c + 1].pos) && !/^(which|who|that|whose)$/.test(tokens[c + 1].lower)) {
+			edits.push({ first: k, last: c + 1, text: '' });
+			k = c + 1;
+		}
+	}
 	const bodyStart = k;
 	// "Some in London thought ...", "Many were ...": a quantifier standing for unnamed people
 	if (/^(some|many|most|others|few|several)$/.test(tokens[bodyStart]?.lower ?? '') && /^(ADP|AUX|VERB)$/.test(tokens[bodyStart + 1]?.pos ?? '') && tokens[bodyStart + 1]?.lower !== 'of') {
@@ -195,6 +212,11 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 	for (let x = bodyStart; x < s.last; x++) {
 		const t = tokens[x];
 		if (inQuote(x) || t.lower !== 'the') continue;
+		// "the Briton", "The Swiss", "the latter": a person named by nationality or position is a guess
+		const epithet = tokens[x + 1];
+		if (epithet && (/^(latter|former)$/.test(epithet.lower) || (/^\p{Lu}/u.test(epithet.text) && NATIONALITY.test(epithet.text))) && !/^(NOUN|PROPN|ADJ)$/.test(tokens[x + 2]?.pos ?? '') && !a.mentionsBySent[si].some((m) => m.first === x + 1 && a.entities[m.entity].name.includes(' '))) {
+			return fail(`"${t.text} ${epithet.text}" refers back`, x);
+		}
 		const noun = findNounAfter(a, x + 1, Math.min(s.last, x + 4));
 		if (noun === -1) continue;
 		const after = tokens[noun + 1];
@@ -225,7 +247,10 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		done[group] = true;
 		// "It was during Suleyman's reign that Ibn Battuta visited Mali": a cleft, not a reference
 		if (lower === 'it' && x === bodyStart && /^(is|was)$/.test(tokens[x + 1]?.lower ?? '') && tokens.slice(x + 2, s.last).some((w) => w.lower === 'that')) continue;
-		if (hasAntecedentBefore(a, si, Math.max(mainClauseStart(a, si, bodyStart), x), x, group, edits)) continue;
+		if (hasAntecedentBefore(a, si, Math.max(mainClauseStart(a, si, bodyStart), x), x, group, edits, pronounGender(lower))) continue;
+		// "as when Ben stood up on his surfboard": a name of unknown kind before the pronoun may be
+		// the person it means; a name from an earlier sentence would be a guess
+		if (group === 'person' && a.mentionsBySent[si].some((m) => m.last <= x && a.entities[m.entity].cls === 'name')) return fail(`unclear "${t.text}"`, x);
 		// "When the Dartmouth sailed into Boston Harbor ..., it had twenty days": the subject of the opening clause
 		if (x === mainStart && x > bodyStart && /^(SCONJ)$/.test(tokens[bodyStart].pos) || (x === mainStart && /^(when|after|before|once|while|although|though|because|since|as|if)$/.test(tokens[bodyStart].lower))) {
 			const subj = a.mentionsBySent[si].find((m) => m.first > bodyStart && m.first <= bodyStart + 3);
@@ -238,7 +263,7 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 				if ((group === 'thing' && !plural) || (group === 'plural' && plural)) continue;
 			}
 		}
-		const ent = group === 'person' ? personAntecedent(a, si) : group === 'thing' ? thingAntecedent(a, si, memo) : pluralAntecedent(a, si);
+		const ent = group === 'person' ? personAntecedent(a, si, pronounGender(lower)) : group === 'thing' ? thingAntecedent(a, si, memo) : pluralAntecedent(a, si);
 		if (ent === undefined) return fail(`unresolved "${t.text}"`, x);
 		const name = displayName(entities[ent]);
 		const isPossessive = lower === 'his' || lower === 'its' || lower === 'their' || (lower === 'her' && /^(NOUN|ADJ|PROPN|NUM)$/.test(tokens[x + 1]?.pos ?? ''));
@@ -300,17 +325,19 @@ function mainClauseStart(a: Article, si: number, bodyStart: number): number {
 	return bodyStart;
 }
 
-function hasAntecedentBefore(a: Article, si: number, pos: number, x: number, group: 'person' | 'thing' | 'plural', edits: Edit[]): boolean {
+function hasAntecedentBefore(a: Article, si: number, pos: number, x: number, group: 'person' | 'thing' | 'plural', edits: Edit[], gender?: Gender): boolean {
 	const s = a.sentences[si];
+	// "the teacher was punished for her behavior" after "Albert Bandura ...": a man is no "her"
+	const person = (id: number) => a.entities[id].cls === 'person' && (!gender || !a.entities[id].gender || a.entities[id].gender === gender);
 	// the pronoun opens the main clause: nothing before it can be its antecedent
 	if (pos === x && pos > s.first && a.tokens[pos - 1].text === ',') {
 		const ms0 = a.mentionsBySent[si].filter((m) => m.last <= x);
 		// "Upon Leo Africanus's visit ..., his descriptions": a person in the opening phrase is the antecedent
-		if (group === 'person') return ms0.some((m) => a.entities[m.entity].cls === 'person');
+		if (group === 'person') return ms0.some((m) => person(m.entity));
 		return edits.some((e) => e.first < x && e.text && e.first >= pos);
 	}
 	const ms = a.mentionsBySent[si].filter((m) => m.last <= x);
-	if (group === 'person') return ms.some((m) => a.entities[m.entity].cls === 'person') || edits.some((e) => e.first < x && e.text);
+	if (group === 'person') return ms.some((m) => person(m.entity)) || edits.some((e) => e.first < x && e.text);
 	if (group === 'plural') {
 		for (let k = s.first; k < x; k++) {
 			const t = a.tokens[k];
@@ -335,8 +362,8 @@ function recentMentions(a: Article, si: number, back: number) {
 	return out;
 }
 
-export function personAntecedent(a: Article, si: number): number | undefined {
-	return personBefore(a, si);
+export function personAntecedent(a: Article, si: number, gender?: Gender): number | undefined {
+	return personBefore(a, si, gender);
 }
 
 function thingAntecedent(a: Article, si: number, memo: Map<number, SentenceView>): number | undefined {

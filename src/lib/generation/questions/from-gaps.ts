@@ -63,6 +63,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		// a distinctive word of the answer elsewhere in the prompt ("Second Schleswig War ... lost the _____")
 		if (gap.kind !== 'quantity' && givesAwayWords(cloze, [gap.answer])) continue;
 		if (RELATIVE_TIME.test(cloze)) continue;
+		// "Not only might viewing _____ affect ..." without its "but also": half a sentence
+		if (/\bnot only\b/i.test(cloze) && !/\bbut\b/i.test(cloze)) continue;
 		const clozeWords = cloze.split(/\s+/).length;
 		// the article's own subject, named in its title, is an answer every reader can guess
 		const own = distinctiveWords(gap.answer);
