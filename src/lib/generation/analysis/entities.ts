@@ -46,7 +46,7 @@ const NOT_NAME = new Set([
 	'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mr', 'mrs', 'ms', 'dr', 'meanwhile', 'now', 'then', 'thus', 'also', 'even',
 	'both', 'either', 'neither', 'such', 'only', 'just', 'first', 'second', 'third', 'finally', 'once', 'upon', 'rather', 'instead', 'additionally',
 	'moreover', 'interestingly', 'nationally', 'ultimately', 'sometime', 'sometimes', 'perhaps', 'much', 'more', 'any', 'few', 'again',
-	'century', 'centuries', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'chapter', 'section', 'figure', 'table', 'page', 'part', 'unit', 'lesson'
+	'century', 'centuries', 'ce', 'bce', 'bc', 'ad', 'a.d.', 'b.c.', 'b.c.e.', 'c.e.', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'chapter', 'section', 'figure', 'table', 'page', 'part', 'unit', 'lesson'
 ]);
 const NOBLE_TITLES = new Set(['lord', 'lady', 'sir', 'dame', 'king', 'queen', 'prince', 'princess', 'emperor', 'empress', 'pope', 'saint', 'sultan', 'pharaoh', 'tsar', 'czar', 'shah', 'caliph', 'duke', 'duchess', 'earl', 'baron', 'count']);
 
@@ -230,6 +230,12 @@ export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions:
 		if (cand && first === cand && !otherPerson && entities[cand.entity].name.split(/\s+/).length >= 1) entities[cand.entity].cls = 'person';
 	}
 	for (const e of entities) if (!/\p{L}{2}/u.test(e.name)) e.mentions = [];
+	// "Aztec culture", "Mesoamerican peoples": a name mostly written before a noun describes it
+	for (const e of entities) {
+		if (e.cls !== 'person' || e.mentions.length < 2) continue;
+		const attributive = e.mentions.filter((m) => /^\p{Ll}/u.test(tokens[m.last]?.text ?? '') && tokens[m.last]?.pos === 'NOUN').length;
+		if (attributive * 2 >= e.mentions.length) e.cls = e.name.includes(' ') ? 'name' : 'group';
+	}
 	// a lone common noun written with a capital ("Summit", "Party") is not a name
 	for (const e of entities) {
 		if (!/\s/.test(e.name) && lowerSeen.has(e.name.toLowerCase()) && !lookupPlace(e.name) && !lookupOrg(e.name) && e.cls !== 'person') e.mentions = [];
@@ -322,13 +328,15 @@ function analyseSpan(tokens: Token[], first: number, last: number): RawMention[]
 	while (z > a && CONNECTORS.has(tokens[z - 1].lower)) z--;
 	if (z <= a) return [];
 	const words = tokens.slice(a, z);
-	// a role noun written just before the run: "opposition leader Sam Rainsy"
+	// a role noun written just before the run: "opposition leader Sam Rainsy" (but not "a
+	// general Mesoamerican civilization", where the capitalised word describes a noun)
 	const before = tokens[first - 1];
-	if (before && /^\p{Ll}/u.test(before.text) && PERSON_ROLES.has(before.lower)) {
+	const describesNoun = /^\p{Ll}/u.test(tokens[z]?.text ?? '') && tokens[z]?.pos === 'NOUN';
+	if (before && /^\p{Ll}/u.test(before.text) && PERSON_ROLES.has(before.lower) && !describesNoun) {
 		roles.push(before.lower);
 		titled = true;
 	}
-	if (before && /^\p{Ll}/u.test(before.text) && PERSON_TITLES.has(before.lower)) {
+	if (before && /^\p{Ll}/u.test(before.text) && PERSON_TITLES.has(before.lower) && !describesNoun) {
 		roles.push(before.lower);
 		titled = true;
 	}

@@ -117,6 +117,11 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		const nw = name.split(/\s+/).filter((w) => w.length > 3).map(stem);
 		const shared = nw.filter((w) => kw.has(w)).length;
 		if (key.cls !== 'place' && shared && shared / Math.min(kw.size || 1, nw.length || 1) >= 0.5) return false;
+		// "Basin of Mexico" beside "Valley of Mexico": another name for the same place
+		if (key.cls === 'place' && / of /.test(key.name) && / of /.test(name) && key.name.split(' of ').pop() === name.split(' of ').pop()) return false;
+		// a man among women, or the other way round ("she battled past ...")
+		const other = a.entities.find((x) => x.name === name);
+		if (key.gender && other?.gender && key.gender !== other.gender) return false;
 		// "United Kingdom" for "Great Britain": another name of the same country
 		const kp = lookupPlace(key.name);
 		const np = lookupPlace(name);
@@ -158,9 +163,9 @@ function builtInNames(key: Entity, rand: Random): string[] {
 			// the best-known places first, so the choices are ones a student has heard of
 			const rank = (p: PlaceInfo) => prominence(p.kind === 'country' ? (p.canonical ?? p.name) : (p.capitalOf ?? p.name));
 			const byFame = (xs: PlaceInfo[]) => xs.sort((x, y) => rank(x) - rank(y)).map((p) => p.name);
+			// only places of the same part of the world: "Templo Mayor in Beijing" is no fair choice
 			const near = byFame(placesOfKind(info.kind, info.continent, true).filter(sameSort));
-			const far = byFame(placesOfKind(info.kind, undefined, true).filter(sameSort));
-			return [...shuffle(near.slice(0, 6), rand), ...near.slice(6), ...far];
+			return [...shuffle(near.slice(0, 6), rand), ...near.slice(6)];
 		}
 		if (info?.kind === 'region') {
 			const words = key.name.split(' ');
@@ -186,10 +191,13 @@ export function quantityDistractors(a: Article, gap: Gap, prompt: string, rand: 
 	if (!q) return [];
 	const taken = new Set([normalize(q.text)]);
 	const out: string[] = [];
+	const bounds = q.kind === 'year' || q.kind === 'date' ? yearBounds(prompt) : {};
 	const push = (s: string | null) => {
 		if (!s || out.length >= want) return;
 		const n = normalize(s);
 		if (taken.has(n) || ` ${normalize(prompt)} `.includes(` ${n} `) || alsoTrue(a, gap, s)) return;
+		const y = Number(/\d{3,4}/.exec(s)?.[0]);
+		if ((bounds.max !== undefined && !(y < bounds.max)) || (bounds.min !== undefined && !(y > bounds.min))) return;
 		taken.add(n);
 		out.push(s);
 	};
@@ -204,6 +212,19 @@ export function quantityDistractors(a: Article, gap: Gap, prompt: string, rand: 
 		if (out.length < 2) push(o.text);
 	}
 	for (const v of syntheticValues(q, rand)) push(v);
+	return out;
+}
+
+/**
+ * Years a choice must fall between, read from the prompt: "from _____ until May 1945"
+ * takes a year before 1945, "between 1250 and _____" one after 1250.
+ */
+export function yearBounds(prompt: string): { min?: number; max?: number } {
+	const out: { min?: number; max?: number } = {};
+	const after = /_____\s*(?:\S+\s+){0,2}?(?:until|till|to|and|–|-|through)\s+(?:\p{L}+\s+)?(\d{3,4})\b/u.exec(prompt);
+	if (after) out.max = Number(after[1]);
+	const before = /\b(\d{3,4})\s*(?:\S+\s+){0,2}?(?:until|till|to|and|–|-|through)\s+(?:\p{L}+\s+)?_____/u.exec(prompt);
+	if (before) out.min = Number(before[1]);
 	return out;
 }
 
