@@ -106,6 +106,19 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	if (Number.isFinite(count) && out.length >= 10) {
 		for (const t of ['numeric', 'true_false', 'who_said', 'ordering'] as QuestionType[]) {
 			if (out.some((c) => c.type === t)) continue;
+			// the same fact asked the other way: "reaching _____ in 2016" as a number to type instead of four choices
+			const twin = sorted.find((c) => c.type === t && c.score >= 0.45 && out.some((o) => o.fact === c.fact && o.type === 'multiple_choice') && !prompts.has(normalize(c.prompt)));
+			if (twin) {
+				const at = out.findIndex((o) => o.fact === twin.fact);
+				const gone = out[at];
+				typeCount.set(gone.type, (typeCount.get(gone.type) ?? 1) - 1);
+				typeCount.set(t, (typeCount.get(t) ?? 0) + 1);
+				for (const si of gone.sents) bySentence.set(si, (bySentence.get(si) ?? []).map((o) => (o === gone ? twin : o)));
+				taken.add(twin);
+				prompts.add(normalize(twin.prompt));
+				out[at] = { ...twin, score: gone.score };
+				continue;
+			}
 			const extra = sorted.find((c) => c.type === t && c.score >= 0.45 && admissible(c) && !onSentence(c).length);
 			if (!extra) continue;
 			const common = [...typeCount.entries()].sort((x, y) => y[1] - x[1])[0][0];

@@ -230,6 +230,8 @@ export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions:
 		if (cand && first === cand && !otherPerson && entities[cand.entity].name.split(/\s+/).length >= 1) entities[cand.entity].cls = 'person';
 	}
 	for (const e of entities) if (!/\p{L}{2}/u.test(e.name)) e.mentions = [];
+	// "House Republicans", "Young Turks": a plural is a group, not a person
+	for (const e of entities) if (e.cls === 'person' && /(ans|ists|crats|ites|ers)$/.test(e.name) && e.name.includes(' ') && !e.roles.length && !/(ss|us|is)$/.test(e.name)) e.cls = 'group';
 	// "Aztec culture", "Mesoamerican peoples": a name mostly written before a noun describes it
 	for (const e of entities) {
 		if (e.cls !== 'person' || e.mentions.length < 2) continue;

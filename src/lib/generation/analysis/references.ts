@@ -246,11 +246,15 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		if (!group || done[group]) continue;
 		done[group] = true;
 		// "It was during Suleyman's reign that Ibn Battuta visited Mali": a cleft, not a reference
-		if (lower === 'it' && x === bodyStart && /^(is|was)$/.test(tokens[x + 1]?.lower ?? '') && tokens.slice(x + 2, s.last).some((w) => w.lower === 'that')) continue;
+		// ("It was an empire that expanded ..." is no cleft: "it" is the empire)
+		if (lower === 'it' && x === bodyStart && /^(is|was)$/.test(tokens[x + 1]?.lower ?? '') && !/^(a|an)$/.test(tokens[x + 2]?.lower ?? '') && tokens.slice(x + 2, s.last).some((w) => w.lower === 'that')) continue;
 		if (hasAntecedentBefore(a, si, Math.max(mainClauseStart(a, si, bodyStart), x), x, group, edits, pronounGender(lower))) continue;
 		// "as when Ben stood up on his surfboard": a name of unknown kind before the pronoun may be
 		// the person it means; a name from an earlier sentence would be a guess
 		if (group === 'person' && a.mentionsBySent[si].some((m) => m.last <= x && a.entities[m.entity].cls === 'name')) return fail(`unclear "${t.text}"`, x);
+		// "Her daughter viewed Claire's aggressive behavior": the person may be named after the pronoun
+		const g = pronounGender(lower);
+		if (group === 'person' && a.mentionsBySent[si].some((m) => m.first > x && a.entities[m.entity].cls === 'person' && (!g || !a.entities[m.entity].gender || a.entities[m.entity].gender === g))) return fail(`unclear "${t.text}"`, x);
 		// "When the Dartmouth sailed into Boston Harbor ..., it had twenty days": the subject of the opening clause
 		if (x === mainStart && x > bodyStart && /^(SCONJ)$/.test(tokens[bodyStart].pos) || (x === mainStart && /^(when|after|before|once|while|although|though|because|since|as|if)$/.test(tokens[bodyStart].lower))) {
 			const subj = a.mentionsBySent[si].find((m) => m.first > bodyStart && m.first <= bodyStart + 3);

@@ -2,7 +2,7 @@ import type { Article } from '../analysis/article.js';
 import type { Entity } from '../analysis/entities.js';
 import { formatLike, type Quantity } from '../analysis/numbers.js';
 import { KNOWN_ORGS, lookupPlace, placesOfKind, prominence, type PlaceInfo } from '../knowledge/gazetteer.js';
-import { MONTHS, ORG_HEADS } from '../knowledge/lexicon.js';
+import { GIVEN_NAMES, MONTHS, ORG_HEADS } from '../knowledge/lexicon.js';
 import { shuffle, type Random } from '../random.js';
 import { normalize } from './render.js';
 import type { Gap } from './gaps.js';
@@ -119,9 +119,12 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		if (key.cls !== 'place' && shared && shared / Math.min(kw.size || 1, nw.length || 1) >= 0.5) return false;
 		// "Basin of Mexico" beside "Valley of Mexico": another name for the same place
 		if (key.cls === 'place' && / of /.test(key.name) && / of /.test(name) && key.name.split(' of ').pop() === name.split(' of ').pop()) return false;
-		// a man among women, or the other way round ("she battled past ...")
+		// a man among women, or the other way round ("she battled past ...", "the first man since ...")
 		const other = a.entities.find((x) => x.name === name);
-		if (key.gender && other?.gender && key.gender !== other.gender) return false;
+		const wanted = key.gender ?? promptGender(prompt);
+		if (wanted && other?.gender && wanted !== other.gender) return false;
+		// "Claire", "Ben": the people of a teaching story are no fair choices beside real people, nor the other way round
+		if (key.cls === 'person' && other && storyPerson(other) !== storyPerson(key)) return false;
 		// "United Kingdom" for "Great Britain": another name of the same country
 		const kp = lookupPlace(key.name);
 		const np = lookupPlace(name);
@@ -142,7 +145,8 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 			taken.add(normalize(e.name));
 		}
 	}
-	if (out.length < want) {
+	// an ancient or medieval setting gets no modern capitals: only names from the article
+	if (out.length < want && !oldSetting(a)) {
 		for (const name of builtInNames(key, rand)) {
 			if (out.length >= want) break;
 			if (ok(name)) {
@@ -152,6 +156,30 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		}
 	}
 	return out;
+}
+
+/** The gender a prompt asks for: "the first man since ...", "as she battled past ...". */
+function promptGender(prompt: string): 'm' | 'f' | undefined {
+	const p = prompt.toLowerCase();
+	const m = /\b(he|his|him|man|men|king|emperor|father|son|brother|husband)\b/.test(p);
+	const f = /\b(she|her|woman|women|queen|empress|mother|daughter|sister|wife)\b/.test(p);
+	return m && !f ? 'm' : f && !m ? 'f' : undefined;
+}
+
+/** A person known by a common first name only: a character of an example, not a historical figure. */
+export function storyPerson(e: Entity): boolean {
+	return e.cls === 'person' && !e.name.includes(' ') && GIVEN_NAMES.has(e.name.toLowerCase()) && !e.roles.length;
+}
+
+const oldCache = new WeakMap<Article, boolean>();
+/** The article is set before modern times: years before 1500, or BCE/CE dates. */
+export function oldSetting(a: Article): boolean {
+	let v = oldCache.get(a);
+	if (v === undefined) {
+		v = a.quantities.some((q) => (q.kind === 'year' || q.kind === 'year_range' || q.kind === 'date') && (q.year ?? q.value) < 1500 && (q.year ?? q.value) > 0) || /\b(BCE|BC|CE|AD)\b/.test(a.text) || a.quantities.some((q) => q.kind === 'century' && q.value < 16);
+		oldCache.set(a, v);
+	}
+	return v;
 }
 
 function builtInNames(key: Entity, rand: Random): string[] {

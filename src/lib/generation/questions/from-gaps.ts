@@ -62,7 +62,9 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		if (!cloze.includes(BLANK) || givesAway(cloze, answers)) continue;
 		// a distinctive word of the answer elsewhere in the prompt ("Second Schleswig War ... lost the _____")
 		if (gap.kind !== 'quantity' && givesAwayWords(cloze, [gap.answer])) continue;
-		if (RELATIVE_TIME.test(cloze)) continue;
+		if (RELATIVE_TIME.test(cloze) || RELATIVE_TIME.test(gap.answer) || /^(last|next|this|past|coming)\b/i.test(gap.answer)) continue;
+		// "...,” said X, a fellow at the Urban Institute ... in _____": who said it, and where they work, is not the fact
+		if (gap.kind !== 'quantity' && inAttribution(a, si, gap.first)) continue;
 		// "Not only might viewing _____ affect ..." without its "but also": half a sentence
 		if (/\bnot only\b/i.test(cloze) && !/\bbut\b/i.test(cloze)) continue;
 		const clozeWords = cloze.split(/\s+/).length;
@@ -140,8 +142,11 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		// numeric: numbers with units, amounts, counts
 		if (q && NUMERIC_KINDS.has(q.kind) && q.value2 === undefined && !q.words) {
 			const unit = [q.prefix, q.scale, q.unit].filter(Boolean).join(' ') || undefined;
-			const hint = q.kind === 'count' || q.kind === 'number' ? (q.scale ? ` ${q.scale}` : '') : q.kind === 'percent' ? '%' : q.kind === 'measure' ? ` ${q.unit}` : unit ? ` (${unit})` : '';
-			const numPrompt = asStatement(renderTokens(a, span.first, span.last, [...spanEdits, { first: gap.first, last: gap.last, text: BLANK + hint }]));
+			// the number alone is asked, its currency, scale and unit written as the article does: "$_____ billion", "_____ percent"
+			const pre = q.prefix ?? '';
+			const scale = q.scale ? ` ${q.scale}` : '';
+			const hint = q.kind === 'percent' ? (/%$/.test(q.text) ? '%' : ` ${q.text.split(/\s+/).pop()}`) : q.kind === 'measure' ? `${scale} ${q.unit}` : q.kind === 'money' && q.unit ? `${scale} ${q.unit}` : scale;
+			const numPrompt = asStatement(renderTokens(a, span.first, span.last, [...spanEdits, { first: gap.first, last: gap.last, text: pre + BLANK + hint }]));
 			const approx = !!q.approx && !/^(c\.|circa)$/.test(q.approx);
 			const tolerance = approx ? niceTolerance(q.value * 0.1) : q.decimals > 0 || q.value < 100 ? 0 : niceTolerance(q.value * 0.01);
 			const stated = tolerance > 0 ? ` (Answers within ±${tolerance.toLocaleString('en-US')} are accepted.)` : '';
@@ -217,6 +222,17 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	}
 	void asQuestion;
 	return out;
+}
+
+/** The token stands in the "said X, a fellow at ..." part of a sentence that quotes someone. */
+function inAttribution(a: Article, si: number, k: number): boolean {
+	const q = a.quotations.find((x) => x.attrSent === si || x.sent === si);
+	if (!q || (k >= q.first && k < q.last)) return false;
+	const s = a.sentences[si];
+	for (let x = Math.max(s.first, q.last); x < k; x++) if (/^(said|says|told|added|explained|noted|argued|wrote|according)$/.test(a.tokens[x].lower)) return true;
+	// "X, a fellow at ..., said: “...”"
+	for (let x = k; x < Math.min(s.last, q.first); x++) if (/^(said|says|told|added|explained|noted|argued|wrote|declared)$/.test(a.tokens[x].lower)) return true;
+	return false;
 }
 
 const saidCache = new WeakMap<Article, Map<string, number>>();

@@ -2,9 +2,10 @@ import type { Article } from '../analysis/article.js';
 import type { EntityClass } from '../analysis/entities.js';
 import type { Quantity } from '../analysis/numbers.js';
 import type { Token } from '../analysis/tokens.js';
-import { normalize } from './render.js';
+import { distinctiveWords, normalize, sameStem } from './render.js';
 import { ORG_HEADS, POLITY_HEADS } from '../knowledge/lexicon.js';
 import { peripheral } from './who-said.js';
+import { storyPerson } from './distractors.js';
 
 /**
  * A phrase of a sentence worth asking about: a name, a number with its unit, a
@@ -67,6 +68,14 @@ export function findGaps(a: Article, si: number): Gap[] {
 		}
 		// "the _____ government", "of _____ descent": a nationality used as an adjective is no fact to test
 		if (e.cls === 'group' && /^(NOUN|ADJ)$/.test(tokens[m.last]?.pos ?? '')) continue;
+		// "low _____ orbit", "central _____", "_____ colonists": a place describing something else
+		if ((e.cls === 'place' || e.cls === 'polity') && ((/^\p{Ll}/u.test(tokens[m.last]?.text ?? '') && tokens[m.last]?.pos === 'NOUN') || DIRECTION.test(tokens[m.first - 1]?.lower ?? ''))) continue;
+		// "Templo _____", "Joan _____", "Committee for a _____": the blank would cut a longer name
+		if (cutsName(a, si, m.first, m.last)) continue;
+		// the thing the article is about, however it is named ("Hubble" in "Hubble Space Telescope")
+		const titleWords = a.title ? distinctiveWords(a.title) : [];
+		const own = distinctiveWords(e.name);
+		if (own.length && own.every((w) => titleWords.some((t) => sameStem(w, t)))) continue;
 		// "Empire", "Parliament" alone: an institution named by its common noun is a vague blank
 		if (!/\s/.test(e.name) && (ORG_HEADS.has(e.name.toLowerCase()) || POLITY_HEADS.has(e.name.toLowerCase()))) quality -= 0.2;
 		// the article's own subject is a poor answer: every question would be about it
@@ -80,8 +89,9 @@ export function findGaps(a: Article, si: number): Gap[] {
 		let lead = s0.first;
 		while (lead < m.first && (/^(ADV|CCONJ|SCONJ|PUNCT|DET)$/.test(tokens[lead].pos) || tokens[lead].text === ',')) lead++;
 		if (lead === m.first && /^(VERB|AUX)$/.test(tokens[m.last]?.pos ?? '')) quality += 0.06;
-		// a commentator the article only quotes is no fact to learn
+		// a commentator the article only quotes, or a character of an example, is no fact to learn
 		if (e.cls === 'person' && peripheral(a, e.id)) quality -= 0.25;
+		if (storyPerson(e)) quality -= 0.3;
 		// "Mr _____ said": only a surname, with the person's title as a clue
 		if (/^(mr|mrs|ms|dr|mr\.|mrs\.|ms\.|dr\.)$/.test(tokens[m.first - 1]?.lower ?? '')) quality -= 0.15;
 		// "told Asia Times", "told the BBC News website": the outlet, not the news
@@ -113,6 +123,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 
 	for (const q of a.quantitiesBySent[si]) {
 		if (q.bracketed || isListMember(a, q.first, q.last, 'quantity')) continue;
+		// "the two reactions", "four of the five participants": a number the reader already knows
+		if (q.kind === 'count' && /^(the|these|those|both|its|their|his|her)$/.test(tokens[q.first - 1]?.lower ?? '')) continue;
 		// "three kinds of models: live, verbal, and symbolic": the list that follows counts itself
 		if (q.kind === 'count' && countsItsList(a, si, q.last)) continue;
 		let quality: number;
@@ -127,8 +139,6 @@ export function findGaps(a: Article, si: number): Gap[] {
 			default: quality = 0.4;
 		}
 		if (q.kind === 'measure' && q.unit && /^(years?|months?|days?|hours?|weeks?|seconds?|minutes?)$/.test(q.unit)) quality -= 0.15;
-		// "a set of four measures": a number in words counting something the article names
-		if (q.kind === 'count' && q.words && q.value >= 3 && q.noun && (a.lemmaCount.get(tokens[q.last]?.lemma ?? '') ?? 0) >= 1 && !GENERIC.has(tokens[q.last]?.lower ?? '')) quality += 0.2;
 		quality += focus(a, si, q.first, q.last);
 		gaps.push({ si, first: q.first, last: q.last, answer: q.text, kind: 'quantity', quantity: q, accept: [], quality });
 	}
@@ -147,6 +157,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 		const trig = TRIGGERS.find((w) => w.every((x, n) => tokens[k + n]?.lower === x));
 		// "the Quartering Act as an assertion": the trigger must be the verb, not a name's last word
 		if (!trig || inBrackets.has(k) || /^\p{Lu}/u.test(tokens[k].text) || tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN') continue;
+		// "an archipelago of 443 named islands", "the so-called ...": an adjective, not a naming
+		if (tokens[k - 1]?.type === 'number' || /^(so|well|newly|aptly)$/.test(tokens[k - 1]?.lower ?? '') || tokens[k - 1]?.text === '-') continue;
 		let from = k + trig.length;
 		if (/^(a|an|the)$/.test(tokens[from]?.lower ?? '')) from++;
 		const to = nounPhraseEnd(tokens, from, s.last);
@@ -229,6 +241,10 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (q.sent !== si || q.words < 1 || q.words > 5 || q.first <= s.first + 1) continue;
 		let last = q.last;
 		while (last > q.first + 1 && /^[.,;:!?]$/.test(tokens[last - 1].text)) last--;
+		// “feels”, “empty”, “a-ha!”: a quoted word that names nothing is no term to learn
+		const inner = tokens.slice(q.first, last);
+		if (!inner.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') || /[!?]/.test(a.text.slice(tokens[q.first].start, tokens[q.last - 1].end))) continue;
+		if (inner.length === 1 && inner[0].pos !== 'NOUN' && inner[0].pos !== 'PROPN') continue;
 		gaps.push({ si, first: q.first, last, answer: a.text.slice(tokens[q.first].start, tokens[last - 1].end), kind: 'term', accept: [], quality: 0.8 });
 	}
 	// key noun phrases of the article
@@ -238,7 +254,9 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (tokens.slice(k, to).some((t) => QUANTIFIERS.has(t.lower))) continue;
 		if (to <= k || to - k > 5) continue;
 		const head = tokens[to - 1];
-		if (head.pos !== 'NOUN' || GENERIC.has(head.lower)) continue;
+		if (head.pos !== 'NOUN' || GENERIC.has(head.lower) || GENERIC_HEADS.has(head.lower) || VAGUE_HEADS.has(head.lemma)) continue;
+		// "important element", "other types", "new element": an evaluation, not a term
+		if (/^(important|other|new|major|main|significant|various|certain|different|many|several|key|good|bad|great|particular|specific|general|common|similar)$/.test(tokens[k].lower)) continue;
 		const tf = a.lemmaCount.get(head.lemma) ?? 0;
 		const multi = to - k >= 2 && tokens.slice(k, to).filter((t) => t.pos === 'NOUN').length >= 1;
 		// a single common noun is rarely what a teacher would blank; a key compound is
@@ -391,6 +409,23 @@ function nounPhraseStart(tokens: Token[], end: number, floor: number): number {
 	if (k === floor + 1 && tokens[floor].pos === 'PROPN' && k < end) k--;
 	else if (k === end && k - 1 === floor && tokens[floor].pos === 'PROPN') k--;
 	return k;
+}
+
+// Heads of noun phrases too vague to be worth a blank: "an important element of the system".
+const VAGUE_HEADS = new Set(['element', 'aspect', 'feature', 'factor', 'component', 'thing', 'stuff', 'item', 'issue', 'area', 'effect', 'manner', 'means', 'instance', 'situation', 'fashion', 'approach', 'respect', 'sense', 'extent', 'affair', 'matter', 'power', 'trouble', 'lot', 'deal', 'bit']);
+const DIRECTION = /^(central|northern|southern|eastern|western|north|south|east|west|northeastern|northwestern|southeastern|southwestern|upper|lower|inner|outer|low|high|coastal|rural|urban|greater|mainland|southernmost|northernmost)$/;
+
+/** Blanking [first, last) would leave part of a longer name outside: "Templo _____", "Committee for a _____". */
+function cutsName(a: Article, si: number, first: number, last: number): boolean {
+	const { tokens } = a;
+	const s = a.sentences[si];
+	let b = first - 1;
+	while (b >= s.first && /^(of|for|a|the|de|la|von|van|and)$/.test(tokens[b].lower) && first - b <= 2) b--;
+	const before = tokens[b];
+	const capBefore = !!before && b >= s.first && b < first && /^\p{Lu}\p{Ll}/u.test(before.text) && (b > s.first || first - b > 1) && !a.mentionsBySent[si].some((m) => m.first <= b && b < m.last) && before.pos !== 'ADJ' && !/^(In|On|At|By|For|From|With|After|Before|During|Since|The|A|An)$/.test(before.text);
+	const after = tokens[last];
+	const capAfter = !!after && /^\p{Lu}\p{Ll}/u.test(after.text) && after.space && after.pos === 'PROPN' && !a.mentionsBySent[si].some((m) => m.first === last);
+	return capBefore || capAfter;
 }
 
 const GENERIC_HEADS = new Set(['sake', 'use', 'usefulness', 'hours', 'number', 'variety', 'kind', 'form', 'forms', 'example', 'lot', 'part', 'amount', 'way', 'pair', 'role', 'type', 'types', 'sort', 'series', 'set', 'group', 'piece', 'range', 'level', 'degree', 'matter', 'case', 'end', 'top', 'side', 'rest', 'majority', 'half', 'thousands', 'millions', 'dozens', 'complexity', 'pattern', 'idea', 'concept', 'equivalent', 'absence', 'presence', 'nature', 'size', 'total', 'beginning', 'middle']);

@@ -69,7 +69,8 @@ export function asStatement(s: string): string {
 
 /** Turns a statement into a question by its final punctuation. */
 export function asQuestion(s: string): string {
-	return s.replace(/[\s.,;:!]+$/, '') + '?';
+	// "... “the transcendent issue of our era.”" → "... “the transcendent issue of our era”?"
+	return s.replace(/[\s.,;:!]+$/, '').replace(/[.,;:!]+(["”’])$/, '$1') + '?';
 }
 
 const normCache = new Map<string, string>();

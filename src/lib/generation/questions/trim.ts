@@ -53,7 +53,8 @@ export function trimAround(a: Article, si: number, view: SentenceView, g0: numbe
 		const hasVerb = (from: number, to: number) => tokens.slice(from, to).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
 		const subordinate = SUBORDINATOR.test(opener.lower) && opener.lower !== 'as' ? true : opener.lower === 'as' && hasVerb(first + 1, comma) && !/^(a|an)$/.test(tokens[first + 1]?.lower ?? '');
 		if (g0 >= main) {
-			const participle = opener.pos === 'VERB' && /(ed|en|ing)$/.test(opener.lower) && first === s.first;
+			// "Protected by a crowd of spectators, ...", but not "Beginning in the 17th century, ..." (a time)
+			const participle = opener.pos === 'VERB' && /(ed|en)$/.test(opener.lower) && first === s.first;
 			const droppable = DROPPABLE_OPENER.test(opener.lower) || participle;
 			if (droppable && startsClause(a, main, s.last)) {
 				const fix = nameFromDropped(a, si, view, lead.first, lead.last, main, s.last);
@@ -83,7 +84,9 @@ export function trimAround(a: Article, si: number, view: SentenceView, g0: numbe
 			if (/^(which|who|where)$/.test(next.lower) && tokens.slice(g1, k).every((x) => !/[\p{L}\d]/u.test(x.text) || !top.has(x.i))) continue;
 			// "X, which is believed ..., told Asia Times": a relative clause inside the main clause
 			if (/^(which|who|where)$/.test(next.lower) && verbAfterNextComma(a, top, k + 1, last)) break;
-			if (TRAILING.test(next.lower)) cut = true;
+			if (/^(which|where|thus|so|with)$/.test(next.lower)) cut = true;
+			// ", but woeful, all-Russian final" is no clause: ", but" and the like must start one
+			else if (TRAILING.test(next.lower) && startsClause(a, k + 2, last)) cut = true;
 			// ", reaching US$4.8 billion in 2016", ", thus undercutting ...": a participle adds a second fact
 			else if (next.pos === 'VERB' && /ing$/.test(next.lower)) cut = true;
 			// ", and the British monarch remained ...": a second clause with its own subject
@@ -139,7 +142,7 @@ function pronounAt(a: Article, k: number): boolean {
 function startsClause(a: Article, from: number, to: number): boolean {
 	const t = a.tokens[from];
 	if (!t || !/^(DET|NOUN|PROPN|PRON|ADJ|NUM)$/.test(t.pos)) return false;
-	for (let k = from + 1; k < Math.min(to, from + 10); k++) {
+	for (let k = from + 1; k < Math.min(to, from + 14); k++) {
 		const x = a.tokens[k];
 		if (x.pos === 'AUX' || (x.pos === 'VERB' && !/ing$/.test(x.lower))) return true;
 		// a list goes on: "independent media, nongovernmental organizations and other critics"

@@ -104,7 +104,7 @@ export function yearQuestion(a: Article, si: number, view: SentenceView, gap: Ga
 	const edits = [...view.edits.filter((e) => !(e.first >= yFirst && e.first < yLast)), { first: yFirst, last: yLast, text: '' }];
 	const subject = renderTokens(a, k, v, view.edits.filter((e) => e.first >= k && e.last <= v));
 	// "Trade between China and Cambodia" → "trade ...", but "Vietnam" and "IBM" keep their capitals
-	const named = a.mentionsBySent[si].some((m) => m.first === k) || view.edits.some((e) => e.first === k && e.text);
+	const named = a.mentionsBySent[si].some((m) => m.first === k || (m.first <= k + 2 && /^\p{Lu}/u.test(tokens[k].text) && tokens[k].pos === 'PROPN')) || view.edits.some((e) => e.first === k && e.text);
 	const lowerFirst = (t: string) => (!named && !/^\p{Lu}{2}/u.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
 	let head: string;
 	let restFrom: number;
