@@ -121,7 +121,8 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		let c = k;
 		while (c < Math.min(s.last, k + 8) && tokens[c].text !== ',' && !/^(VERB|AUX)$/.test(tokens[c].pos)) c++;
 		const phrase = tokens.slice(k, c);
-		const timeWord = phrase.some((w) => /^(later|earlier|afterwards|afterward|thereafter|previously|meanwhile)$/.test(w.lower));
+		// (also "Last year,", "Earlier this month,": a time only the date of the article could place)
+		const timeWord = phrase.some((w) => /^(later|earlier|afterwards|afterward|thereafter|previously|meanwhile)$/.test(w.lower)) || /^(last|next|this|earlier|yesterday|recently)$/.test(tokens[k].lower);
 		const linking = timeWord || (tokens[k].pos === 'ADP' && phrase.some((w) => /^(same|similar|such|then|former|latter|this|that|these|those)$/.test(w.lower)));
 		const named = a.mentionsBySent[si].some((m) => m.first >= k && m.first < c) || a.quantitiesBySent[si].some((q) => q.first >= k && q.first < c && /^(year|date|decade|century)$/.test(q.kind));
 		if (tokens[c]?.text === ',' && c > k && c - k <= 6 && linking && !named && !inQuote(k) && tokens[c + 1] && /^(DET|NOUN|PROPN|PRON|ADJ|NUM)$/.test(tokens[c + 1].pos) && !/^(which|who|that|whose)$/.test(tokens[c + 1].lower)) {

@@ -61,10 +61,10 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const cloze = asStatement(renderTokens(a, span.first, span.last, [...spanEdits, { first: blankFrom, last: gap.last, text: BLANK }]));
 		if (!cloze.includes(BLANK) || givesAway(cloze, answers)) continue;
 		// a distinctive word of the answer elsewhere in the prompt ("Second Schleswig War ... lost the _____")
-		if (gap.kind !== 'quantity' && givesAwayWords(cloze, [gap.answer])) continue;
+		if (gap.kind !== 'quantity' && givesAwayWords(cloze, [gap.answer], (w) => timesSaid(a, w) >= 6)) continue;
 		if (RELATIVE_TIME.test(cloze) || RELATIVE_TIME.test(gap.answer) || /^(last|next|this|past|coming)\b/i.test(gap.answer)) continue;
 		// "...,” said X, a fellow at the Urban Institute ... in _____": who said it, and where they work, is not the fact
-		if (gap.kind !== 'quantity' && inAttribution(a, si, gap.first)) continue;
+		if (gap.kind !== 'quantity' && gap.cls !== 'person' && inAttribution(a, si, gap.first)) continue;
 		// "Not only might viewing _____ affect ..." without its "but also": half a sentence
 		if (/\bnot only\b/i.test(cloze) && !/\bbut\b/i.test(cloze)) continue;
 		const clozeWords = cloze.split(/\s+/).length;

@@ -3,7 +3,7 @@ import type { EntityClass } from '../analysis/entities.js';
 import type { Quantity } from '../analysis/numbers.js';
 import type { Token } from '../analysis/tokens.js';
 import { distinctiveWords, normalize, sameStem } from './render.js';
-import { ORG_HEADS, POLITY_HEADS } from '../knowledge/lexicon.js';
+import { GIVEN_NAMES, ORG_HEADS, POLITY_HEADS } from '../knowledge/lexicon.js';
 import { peripheral } from './who-said.js';
 import { storyPerson } from './distractors.js';
 
@@ -422,7 +422,9 @@ function cutsName(a: Article, si: number, first: number, last: number): boolean 
 	let b = first - 1;
 	while (b >= s.first && /^(of|for|a|the|de|la|von|van|and)$/.test(tokens[b].lower) && first - b <= 2) b--;
 	const before = tokens[b];
-	const capBefore = !!before && b >= s.first && b < first && /^\p{Lu}\p{Ll}/u.test(before.text) && (b > s.first || first - b > 1) && !a.mentionsBySent[si].some((m) => m.first <= b && b < m.last) && before.pos !== 'ADJ' && !/^(In|On|At|By|For|From|With|After|Before|During|Since|The|A|An)$/.test(before.text);
+	const person = a.mentionsBySent[si].some((m) => m.first === first && a.entities[m.entity].cls === 'person');
+	// a title before a person's name is not part of it ("Secretary of Energy Spencer Abraham"); a first name is ("Joan _____")
+	const capBefore = !!before && b > s.first && b < first && /^\p{Lu}\p{Ll}/u.test(before.text) && before.pos === 'PROPN' && !a.mentionsBySent[si].some((m) => m.first <= b && b < m.last) && (!person || GIVEN_NAMES.has(before.lower));
 	const after = tokens[last];
 	const capAfter = !!after && /^\p{Lu}\p{Ll}/u.test(after.text) && after.space && after.pos === 'PROPN' && !a.mentionsBySent[si].some((m) => m.first === last);
 	return capBefore || capAfter;

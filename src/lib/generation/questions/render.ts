@@ -132,7 +132,14 @@ export function sameStem(x: string, y: string): boolean {
  * True when the prompt shows a distinctive word of the answer, or its stem: "After the
  * Second Schleswig War, Denmark lost the _____" gives away "Duchy of Schleswig".
  */
-export function givesAwayWords(prompt: string, answers: string[]): boolean {
+export function givesAwayWords(prompt: string, answers: string[], common?: (word: string) => boolean): boolean {
 	const words = norm(prompt).split(' ');
-	return answers.some((ans) => distinctiveWords(ans).some((w) => words.some((x) => x.length >= 4 && sameStem(w, x))));
+	return answers.some((ans) => {
+		// the head of a phrase names its kind ("sporadic meteors" among meteors): what gives it away is the rest
+		const all = norm(ans).split(' ');
+		const of = all.indexOf('of');
+		const head = of > 0 ? all[of - 1] : all[all.length - 1];
+		const own = distinctiveWords(ans).filter((w) => all.length === 1 || w !== head);
+		return own.some((w) => !common?.(w) && words.some((x) => x.length >= 4 && sameStem(w, x)));
+	});
 }
