@@ -10,6 +10,7 @@ import { definitionQuestions } from './questions/definitions.js';
 import { nativeNameQuestions } from './questions/native-names.js';
 import { whoSaidQuestions } from './questions/who-said.js';
 import { predicateQuestions } from './questions/predicates.js';
+import { namingQuestions } from './questions/naming.js';
 import { semicolonClauses, standaloneClause } from './questions/clauses.js';
 import { narrowAroundReference } from './questions/trim.js';
 import { selectQuestions } from './rank.js';
@@ -62,6 +63,9 @@ export function allCandidates(a: Article, seed: number | string): (Candidate & {
 	out.push(...definitionQuestions(a, views, seed));
 	out.push(...nativeNameQuestions(a, views));
 	out.push(...predicateQuestions(a, views, seed));
+	// the terms the article defines or names, as wrong choices for one another
+	const terms = pool.filter((g) => g.kind === 'term' && g.quality >= 0.85 && !/[“”"]/.test(g.answer) && !a.quotations.some((q) => q.first <= g.first && g.last <= q.last)).map((g) => g.answer);
+	out.push(...namingQuestions(a, views, seed, terms));
 	return out.map((c) => {
 		const central = Math.max(...c.sents.map((si) => centrality[si] ?? 0));
 		const score = Math.max(0, Math.min(1, 0.5 * central + 0.5 * c.quality - c.penalty));

@@ -213,7 +213,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 					sents: [si],
 					fact: `${si}:tf`,
 					// a statement to judge tests less than a question: it fills in where nothing better is left
-					quality: gap.quality * (makeFalse ? 0.75 : 0.65),
+					quality: gap.quality * (makeFalse ? 0.7 : 0.6),
 					penalty: penalty + Math.max(0, text.split(/\s+/).length - 25) * 0.004,
 					card: { front: cloze, back: back(gap.answer) }
 				});

@@ -101,7 +101,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 		// who said it, or where, is not the fact
 		if (attribution(a, si, m.first, m.last)) continue;
 		// new information: the sentence that introduces a name is about it
-		if (introduced) quality += e.mentions.length > 1 ? 0.1 : 0.05;
+		// (the more the article goes on to speak of it, the more it matters)
+		if (introduced) quality += 0.04 + 0.02 * Math.min(5, e.mentions.length - 1);
 		else if (e.mentions.some((x) => x.sent < si && x.sent >= si - 2)) quality -= 0.06;
 		// "Rhode Island colonists", "Silicon Graphics' Columbia": a name describing another noun is not what the sentence is about
 		// ("the Columbia supercomputer", "the Blue Gene/L machine" name the thing itself)
@@ -111,7 +112,7 @@ export function findGaps(a: Article, si: number): Gap[] {
 		// happened is the setting, unless the sentence is about where something is
 		const prep = tokens[m.first - 1]?.lower === 'the' ? tokens[m.first - 2] : tokens[m.first - 1];
 		const locative = e.cls === 'place' && /^(in|at|near|on|inside|within|throughout)$/.test(prep?.lower ?? '');
-		const aboutPlace = tokens.slice(s.first, s.last).some((t) => /^(situated|located|lies|lie|lay|based|borders|bordered|capital|settled|sailed|fled|moved|retreated|visited|founded)$/.test(t.lower));
+		const aboutPlace = tokens.slice(s.first, s.last).some((t) => /^(situated|located|lies|lie|lay|borders|bordered|capital|settled|sailed|fled|moved|retreated|visited)$/.test(t.lower));
 		if (locative && !aboutPlace) quality -= 0.06;
 		// "was founded by Sundiata Keita": the one who did it
 		else if (prep?.lower === 'by' && /ed$|en$/.test(tokens[m.first - 2]?.lower ?? '')) quality += 0.05;
@@ -129,16 +130,23 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (q.kind === 'count' && countsItsList(a, si, q.last)) continue;
 		let quality: number;
 		switch (q.kind) {
-			case 'year': quality = 0.75; break;
-			case 'year_range': quality = 0.6; break;
-			case 'date': quality = q.year ? 0.7 : 0.6; break;
+			case 'year': quality = 0.8; break;
+			case 'year_range': quality = 0.78; break;
+			case 'date': quality = q.year ? 0.75 : 0.7; break;
 			case 'decade': case 'century': quality = 0.55; break;
 			case 'money': case 'measure': quality = 0.82; break;
 			case 'percent': quality = 0.72; break;
-			case 'count': quality = q.words ? 0.4 : 0.7; break;
+			case 'count': quality = q.words ? 0.4 : 0.78; break;
 			default: quality = 0.4;
 		}
 		if (q.kind === 'measure' && q.unit && /^(years?|months?|days?|hours?|weeks?|seconds?|minutes?)$/.test(q.unit)) quality -= 0.15;
+		// "the Tea Act of 1773", "the 1765 Stamp Act": a year that is part of a name dates nothing here
+		const named = a.mentionsBySent[si].some((m) => (m.last === q.first - 1 && tokens[q.first - 1]?.lower === 'of' && /^(law|event|org)$/.test(entities[m.entity].cls)) || (m.first === q.last && /^(law|event)$/.test(entities[m.entity].cls)));
+		if ((q.kind === 'year' || q.kind === 'date') && (named || (tokens[q.first - 1]?.lower === 'the' && tokens[q.last]?.pos === 'NOUN'))) quality -= 0.25;
+		// "as in 1772, when ...", "such as 2,000 ...": an aside, not the statement
+		if (/^(in|as|like)$/.test(tokens[q.first - 1]?.lower ?? '') && /^(as|such)$/.test(tokens[q.first - 2]?.lower ?? '')) quality -= 0.1;
+		// a year the article keeps giving ("in 2016" three times) pins down nothing
+		if ((q.kind === 'year' || q.kind === 'date') && a.quantities.filter((o) => (o.year ?? o.value) === (q.year ?? q.value) && (o.kind === 'year' || o.kind === 'date')).length >= 3) quality -= 0.1;
 		quality += focus(a, si, q.first, q.last);
 		gaps.push({ si, first: q.first, last: q.last, answer: q.text, kind: 'quantity', quantity: q, accept: [], quality });
 	}
@@ -163,6 +171,17 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (/^(a|an|the)$/.test(tokens[from]?.lower ?? '')) from++;
 		const to = nounPhraseEnd(tokens, from, s.last);
 		if (to > from && to - from <= 5) addTerm(a, gaps, si, from, to, 0.9);
+	}
+	// "American Patriots renamed the Coercive and Quebec measures the Intolerable Acts": the new name
+	for (let k = s.first + 1; k < s.last - 2; k++) {
+		if (!/^(renamed|named|called|dubbed|nicknamed|designated)$/.test(tokens[k].lower) || tokens[k].pos !== 'VERB') continue;
+		const m = a.mentionsBySent[si].find((x) => x.first > k + 2 && x.first <= k + 10 && (x.last === s.last - 1 || /^[.,;]$/.test(tokens[x.last]?.text ?? '')) && (tokens[x.first - 1]?.lower === 'the' || /^\p{Lu}/u.test(tokens[x.first].text)));
+		if (!m || tokens.slice(k + 1, m.first).some((t) => t.text === ',' || t.pos === 'VERB')) continue;
+		const existing = gaps.find((g) => g.first === m.first && g.last === m.last);
+		if (existing) {
+			existing.quality = Math.max(existing.quality, 0.92);
+			existing.kind = existing.kind === 'entity' ? 'entity' : 'term';
+		}
 	}
 	// "X, a situation in which ..." / "X, which means that ..." / "Barter—literally ..."
 	for (let k = s.first + 1; k < s.last - 2; k++) {
@@ -325,12 +344,18 @@ function countsItsList(a: Article, si: number, from: number): boolean {
 export function focus(a: Article, si: number, first: number, last: number): number {
 	const { tokens } = a;
 	const s = a.sentences[si];
+	// a date or place given with "in", "on", "at" after the rest of the clause is its setting
+	const prep = tokens[first - 1]?.lower === 'the' ? tokens[first - 2] : tokens[first - 1];
+	const setting = /^(in|on|at|during|near|throughout|within)$/.test(prep?.lower ?? '') && (a.quantitiesBySent[si].some((q) => q.first === first && /^(year|date|decade|century)$/.test(q.kind)) || a.mentionsBySent[si].some((m) => m.first === first && a.entities[m.entity].cls === 'place'));
+	if (setting && first > s.first + 2) return -0.04;
 	let k = last;
 	while (k < s.last && /^[)”"’\]]$/.test(tokens[k].text)) k++;
 	if (tokens[k]?.text === '(') {
 		while (k < s.last && tokens[k].text !== ')') k++;
 		k++;
 	}
+	// "reaching US$4.8 billion in 2016": what comes after is only a date or a place
+	k = skipSettings(a, si, k);
 	const next = tokens[k];
 	const closes = !next || k >= s.last || /^[.;:!?]$/.test(next.text) || (next.text === ',' && (/^(which|who|where|when|while|whereas|but|and|thus|so|with|a|an)$/.test(tokens[k + 1]?.lower ?? '') || (tokens[k + 1]?.pos === 'VERB' && /ing$/.test(tokens[k + 1].lower))));
 	// an opening phrase: before the first comma, when a clause follows it
@@ -343,6 +368,22 @@ export function focus(a: Article, si: number, first: number, last: number): numb
 		}
 	}
 	return (closes ? 0.05 : 0) - (opening ? 0.04 : 0);
+}
+
+/** Past "in 2016", "in Egypt", "from 1324 to 1326" after position k. */
+function skipSettings(a: Article, si: number, k: number): number {
+	const { tokens } = a;
+	for (let guard = 0; guard < 3; guard++) {
+		if (!/^(in|on|at|during|from|since|until|near)$/.test(tokens[k]?.lower ?? '')) return k;
+		let z = k + 1;
+		if (tokens[z]?.lower === 'the') z++;
+		const q = a.quantitiesBySent[si].find((x) => x.first === z || (x.first === z - 1 && x.kind === 'year_range'));
+		const m = a.mentionsBySent[si].find((x) => x.first === z && a.entities[x.entity].cls === 'place');
+		if (q && /^(year|date|decade|century|year_range)$/.test(q.kind)) k = q.last;
+		else if (m) k = m.last;
+		else return k;
+	}
+	return k;
 }
 
 function addTerm(a: Article, gaps: Gap[], si: number, from: number, to: number, quality: number) {
