@@ -292,6 +292,28 @@ export function findGaps(a: Article, si: number): Gap[] {
 		const quality = 0.35 + Math.min(0.25, tf / 40) + (multi ? 0.1 : 0) + (occurrences(a, answer) >= 2 ? 0.15 : 0);
 		gaps.push({ si, first: k, last: to, answer, kind: 'phrase', accept: [], quality });
 	}
+	// what a verb does to something: "caused significant inflation", "developed a distinct
+	// biodiversity", and what causes it: "because of its remoteness"
+	for (let k = s.first + 1; k < s.last - 1; k++) {
+		const v = tokens[k];
+		const cause = (/^(because|due|thanks)$/.test(tokens[k - 1]?.lower ?? '') && /^(of|to)$/.test(v.lower)) || (v.lower === 'of' && tokens[k - 1]?.lower === 'result' && tokens[k - 2]?.lower === 'a');
+		const verb = v.pos === 'VERB' && v.lower !== v.lemma && !/ing$/.test(v.lower) && !/^(is|are|was|were|has|have|had|said|says|told)$/.test(v.lower);
+		if (!cause && !verb) continue;
+		let from = k + 1;
+		if (/^(a|an|the|its|their|his|her)$/.test(tokens[from]?.lower ?? '')) from++;
+		const to = nounPhraseEnd(tokens, from, s.last);
+		if (to <= from || to - from > 4) continue;
+		const words = tokens.slice(from, to);
+		const head = tokens[to - 1];
+		if (head.pos !== 'NOUN' || GENERIC.has(head.lower) || GENERIC_HEADS.has(head.lower) || VAGUE_HEADS.has(head.lemma)) continue;
+		// one plain noun is only worth asking as a cause ("its remoteness")
+		if (!cause && !(words.length >= 2 && words.some((w) => w.pos === 'ADJ' || w.pos === 'NOUN') && words.filter((w) => w.pos === 'NOUN').length >= 1)) continue;
+		if (words.some((w) => w.pos === 'PROPN' || /^\d/.test(w.text) || QUANTIFIERS.has(w.lower) && !cause)) continue;
+		if (gaps.some((g) => g.first < to && from < g.last) || isInsideQuote(a, from) || isListMember(a, from, to, 'phrase')) continue;
+		const blankFrom = cause ? from : k + 1;
+		const answer = a.text.slice(tokens[blankFrom].start, tokens[to - 1].end);
+		gaps.push({ si, first: blankFrom, last: to, answer, kind: 'phrase', accept: blankFrom < from ? [a.text.slice(tokens[from].start, tokens[to - 1].end)] : [], quality: (cause ? 0.7 : 0.55) + focus(a, si, blankFrom, to) });
+	}
 	const title = normalize(a.title);
 	const topic = a.topic !== undefined ? normalize(a.entities[a.topic].name) : '';
 	return gaps.filter((g) => {

@@ -72,6 +72,17 @@ export function trimAround(a: Article, si: number, view: SentenceView, g0: numbe
 		}
 	}
 
+	// "..., where his generous gifts ... caused _____ in Egypt": a blank in a closing clause with a
+	// subject of its own is asked within that clause
+	for (let k = first + 5; k < g0 - 2; k++) {
+		if (!top.has(k) || tokens[k].text !== ',' || !/^(where|when|while|whereas)$/.test(tokens[k + 1]?.lower ?? '')) continue;
+		if (!startsClause(a, k + 2, last) || words(a, k + 2, last) < 6) continue;
+		const fix = nameFromDropped(a, si, view, first, k, k + 2, last);
+		if (!fix) break;
+		first = k + 2;
+		edits.push(...fix);
+		break;
+	}
 	// clauses after the one that holds the blank
 	for (let k = Math.max(g1, first + 1); k < last - 1; k++) {
 		if (!top.has(k)) continue;
