@@ -66,11 +66,16 @@ export function allCandidates(a: Article, seed: number | string): (Candidate & {
 	// the terms the article defines or names, as wrong choices for one another
 	const terms = pool.filter((g) => g.kind === 'term' && g.quality >= 0.85 && !/[“”"]/.test(g.answer) && !a.quotations.some((q) => q.first <= g.first && g.last <= q.last)).map((g) => g.answer);
 	out.push(...namingQuestions(a, views, seed, terms));
-	return out.map((c) => {
+	const scored = out.map((c) => {
 		const central = Math.max(...c.sents.map((si) => centrality[si] ?? 0));
 		const score = Math.max(0, Math.min(1, 0.5 * central + 0.5 * c.quality - c.penalty));
 		return { ...c, score: Math.round(score * 1000) / 1000 };
 	});
+	// a statement to judge is asked of a sentence only where no better question is: it never
+	// outranks a question on its own sentence
+	const best = new Map<number, number>();
+	for (const c of scored) if (c.type !== 'true_false') best.set(c.sents[0], Math.max(best.get(c.sents[0]) ?? 0, c.score));
+	return scored.map((c) => (c.type === 'true_false' && best.has(c.sents[0]) ? { ...c, score: Math.min(c.score, Math.round((best.get(c.sents[0])! - 0.1) * 1000) / 1000) } : c));
 }
 
 /**

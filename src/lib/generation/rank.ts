@@ -23,7 +23,7 @@ const OVER_SHARE = 0.25;
  * the list, and a second question on a sentence, rank lower. Never the same fact,
  * prompt or answer twice.
  */
-export function selectQuestions<T extends Candidate & { score: number }>(candidates: T[], count: number): T[] {
+export function selectQuestions<T extends Candidate & { score: number }>(candidates: T[], count: number, explain?: Candidate[]): T[] {
 	const sorted = candidates.slice().sort((x, y) => y.score - x.score || x.sents[0] - y.sents[0] || x.type.localeCompare(y.type) || x.prompt.localeCompare(y.prompt));
 	const limit = Number.isFinite(count) ? count : sorted.length;
 	const out: T[] = [];
@@ -38,15 +38,35 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	const usedAnswerText = new Set<string>();
 	const cap = (t: QuestionType) => Math.max(1, Math.ceil(SHARE[t] * Math.min(limit, 20)));
 	const onSentence = (c: T) => (c.type === 'ordering' ? [] : (bySentence.get(c.sents[0]) ?? []));
+	// other ways of asking each fact (the same question with a part of the sentence left out)
+	const byFact = new Map<string, T[]>();
+	for (const c of sorted) byFact.set(c.fact, [...(byFact.get(c.fact) ?? []), c]);
+	// a second question that may join its sentence if the first one is asked another way
+	const swaps = new Map<T, { from: T; to: T }>();
 
 	// once nothing better is left, a second question may show the first one's answer:
 	// still better than too few questions for a short article
 	let relaxed = false;
+	const why = (c: T): string => {
+		if (taken.has(c)) return 'taken';
+		if (prompts.has(normalize(c.prompt))) return 'prompt';
+		if (usedFact.has(c.fact)) return 'fact';
+		if (usedAnswer.has(answerKey(c))) return 'answer';
+		if (!Array.isArray(c.answer) && c.type !== 'true_false' && usedAnswerText.has(normalize(c.answer))) return 'answertext';
+		const leak = out.find((o) => !o.sents.some((x) => c.sents.includes(x)) && ((o.leaks && reveals(c.prompt, o, true)) || (c.leaks && reveals(o.prompt, c, true))));
+		if (leak) return `leak:${leak.answer}`;
+		const before = onSentence(c);
+		if (before.length >= 2) return 'sentence full';
+		if (before.some((o) => o.type === 'true_false') || (before.length && c.type === 'true_false')) return 'tf';
+		if (before.length && !Array.isArray(c.answer) && before.some((o) => !Array.isArray(o.answer) && overlaps(normalize(o.answer), normalize(c.answer as string)))) return 'overlap';
+		if (before.some((o) => reveals(c.prompt, o, true) || reveals(o.prompt, c, true))) return `reveals:${before.map((o) => o.answer).join('|')}`;
+		return 'ok';
+	};
 	const admissible = (c: T): boolean => {
 		if (taken.has(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact) || usedAnswer.has(answerKey(c))) return false;
 		if (!Array.isArray(c.answer) && c.type !== 'true_false' && usedAnswerText.has(normalize(c.answer))) return false;
 		// a question whose prompt prints the answer of another one, or the other way round
-		if (!relaxed && out.some((o) => (o.leaks && reveals(c.prompt, o)) || (c.leaks && reveals(o.prompt, c)))) return false;
+		if (!relaxed && out.some((o) => !o.sents.some((x) => c.sents.includes(x)) && ((o.leaks && reveals(c.prompt, o, true)) || (c.leaks && reveals(o.prompt, c, true))))) return false;
 		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) return false;
 		if ((c.type === 'who_said' || c.type === 'true_false') && (typeCount.get(c.type) ?? 0) >= cap(c.type) + 1) return false;
 		const before = onSentence(c);
@@ -58,7 +78,13 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		if (!Array.isArray(c.answer) && before.some((o) => !Array.isArray(o.answer) && overlaps(normalize(o.answer), normalize(c.answer as string)))) return false;
 		if (relaxed) return true;
 		for (const o of before) {
-			if (reveals(c.prompt, o) || reveals(o.prompt, c)) return false;
+			if (reveals(c.prompt, o, true)) return false;
+			if (!reveals(o.prompt, c, true)) continue;
+			// "As the writer _____ wrote in 1911" is taken: "In what year ..." may join only
+			// as a way of asking it that leaves the name out
+			const alt = (byFact.get(o.fact) ?? []).find((x) => x !== o && x.type === o.type && !taken.has(x) && !prompts.has(normalize(x.prompt)) && !reveals(x.prompt, c, true) && !reveals(c.prompt, x, true));
+			if (!alt) return false;
+			swaps.set(c, { from: o, to: alt });
 		}
 		return true;
 	};
@@ -69,6 +95,14 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		return s;
 	};
 	const take = (c: T) => {
+		const swap = swaps.get(c);
+		if (swap && out.includes(swap.from)) {
+			const { from, to } = swap;
+			out[out.indexOf(from)] = to;
+			taken.add(to);
+			prompts.add(normalize(to.prompt));
+			for (const si of from.sents) bySentence.set(si, (bySentence.get(si) ?? []).map((o) => (o === from ? to : o)));
+		}
 		out.push(c);
 		taken.add(c);
 		prompts.add(normalize(c.prompt));
@@ -136,6 +170,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 			out.splice(at, 0, extra);
 		}
 	}
+	if (explain) for (const c of explain) (c as { why?: string }).why = why(c as T);
 	// the order picked is the rank: scores shown never rise down the list
 	let prev = Infinity;
 	return out.map((c) => {
@@ -145,9 +180,14 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	});
 }
 
-/** True when `prompt` shows the answer of question `o` (or one of its accepted forms). */
-function reveals(prompt: string, o: Candidate): boolean {
+/**
+ * True when `prompt` shows the answer of question `o` (or one of its accepted forms).
+ * A date or a number shown as context ("... in 1979", "... in c. 1235") gives less away
+ * than a name: with `namesOnly`, only names and terms count.
+ */
+function reveals(prompt: string, o: Candidate, namesOnly = false): boolean {
 	if (Array.isArray(o.answer) || o.type === 'true_false') return false;
+	if (namesOnly && /\d/.test(o.answer)) return false;
 	const p = ` ${normalize(prompt)} `;
 	return [o.answer, ...o.accept].some((x) => {
 		const n = normalize(x).replace(/^the /, '');

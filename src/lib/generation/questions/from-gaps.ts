@@ -7,7 +7,7 @@ import { entityDistractors, phraseDistractors, quantityDistractors } from './dis
 import type { Gap } from './gaps.js';
 import { asQuestion, asStatement, BLANK, distinctiveWords, givesAway, givesAwayWords, normalize, renderTokens, sameStem } from './render.js';
 import { whQuestion, yearQuestion } from './wh.js';
-import { trimAround } from './trim.js';
+import { removableParts, trimAround } from './trim.js';
 
 const NUMERIC_KINDS = new Set(['money', 'measure', 'percent', 'count', 'number']);
 // "next year", "last week": a time the reader cannot place without the date of the article
@@ -39,7 +39,17 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	const titleWords = a.title ? distinctiveWords(a.title) : [];
 	let tfDone = false;
 
-	for (const gap of gaps) {
+	// each gap asked as the sentence says it, and, for a second question on the sentence, with a
+	// setting, participle or apposition that holds another gap left out
+	const parts = gaps.length > 1 ? removableParts(a, si, view) : [];
+	const variants: [Gap, { first: number; last: number } | null][] = gaps.map((g) => [g, null]);
+	for (const g of gaps) {
+		for (const p of parts) {
+			if (p.first < g.last && g.first < p.last) continue;
+			if (gaps.some((h) => h !== g && h.first >= p.first && h.last <= p.last)) variants.push([g, p]);
+		}
+	}
+	for (const [gap, hide] of variants) {
 		if (view.edits.some((e) => e.first < gap.last && gap.first < e.last)) continue;
 		// a gap glued to other letters ("Tarikh al-_____") cuts a word in two
 		const tb = a.tokens[gap.first];
@@ -57,7 +67,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const blankFrom = gap.cls === 'place' && (placeKind === 'country' || placeKind === 'city') && a.tokens[gap.first - 1]?.lower === 'the' && !view.edits.some((e) => e.last === gap.first) ? gap.first - 1 : gap.first;
 		// only the clause that holds the blank: "..., while its most populous city is Auckland" goes
 		const span = trimAround(a, si, view, blankFrom, gap.last);
-		const spanEdits = [...view.edits, ...span.edits];
+		const spanEdits = [...view.edits, ...span.edits, ...(hide ? [{ first: hide.first, last: hide.last, text: '' }] : [])];
+		if (hide && (hide.last <= span.first || hide.first >= span.last)) continue;
 		const cloze = asStatement(renderTokens(a, span.first, span.last, [...spanEdits, { first: blankFrom, last: gap.last, text: BLANK }]));
 		if (!cloze.includes(BLANK) || givesAway(cloze, answers)) continue;
 		// a distinctive word of the answer elsewhere in the prompt ("Second Schleswig War ... lost the _____")
@@ -75,7 +86,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const q = gap.quantity;
 		const answerWords = gap.answer.split(/\s+/).length;
 		const fact = `${si}:${normalize(gap.answer)}`;
-		const penalty = penaltyBase + Math.max(0, clozeWords - 22) * 0.006 + (answerWords > 4 ? 0.04 * (answerWords - 4) : 0) + (fromTitle ? 0.25 : 0);
+		const penalty = penaltyBase + Math.max(0, clozeWords - 22) * 0.006 + (answerWords > 4 ? 0.04 * (answerWords - 4) : 0) + (fromTitle ? 0.25 : 0) + (hide ? 0.015 : 0);
 		const explanation = `The article says: “${original}”`;
 		// one name, however written, is one answer; a name the article keeps using shows up in
 		// other prompts anyway, a rarer one would give itself away there
@@ -183,7 +194,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const fromArticle = distractors.filter((d) =>
 			gap.kind === 'entity' ? a.entities.some((e) => e.name === d && e.mentions.length > 0) : gap.kind === 'quantity' ? a.quantities.some((x) => x.text === d) : true
 		);
-		if (!tfDone && swappable && !negated && fromArticle.length >= 1 && gap.quality >= 0.55 && !view.edits.some((e) => e.first === gap.first - 1)) {
+		if (!hide && !tfDone && swappable && !negated && fromArticle.length >= 1 && gap.quality >= 0.55 && !view.edits.some((e) => e.first === gap.first - 1)) {
 			const swap = fromArticle[0];
 			const makeFalse = rand() < 0.5;
 			// swap the article with the name: "the US's" → "Japan's", "Vietnam" → "the United States"

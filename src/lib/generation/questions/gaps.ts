@@ -314,6 +314,11 @@ export function findGaps(a: Article, si: number): Gap[] {
 		const answer = a.text.slice(tokens[blankFrom].start, tokens[to - 1].end);
 		gaps.push({ si, first: blankFrom, last: to, answer, kind: 'phrase', accept: blankFrom < from ? [a.text.slice(tokens[from].start, tokens[to - 1].end)] : [], quality: (cause ? 0.7 : 0.55) + focus(a, si, blankFrom, to) });
 	}
+	// a sentence that introduces a name (not a place it happens in) or a term is about that, not about its date
+	const introduces = (g: Gap) => g.kind === 'entity' && g.entity !== undefined && entities[g.entity].mentions[0]?.sent === si && !/^(group|place)$/.test(entities[g.entity].cls);
+	if (gaps.some((g) => introduces(g) || (g.kind === 'term' && g.quality >= 0.8))) {
+		for (const g of gaps) if (g.quantity && /^(year|date|decade|century|year_range)$/.test(g.quantity.kind)) g.quality -= 0.08;
+	}
 	const title = normalize(a.title);
 	const topic = a.topic !== undefined ? normalize(a.entities[a.topic].name) : '';
 	return gaps.filter((g) => {

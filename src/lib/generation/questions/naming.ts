@@ -164,7 +164,7 @@ export function namingQuestions(a: Article, views: (SentenceView | null)[], seed
 				sources: [source],
 				sents: [n.contextSi!, n.si],
 				fact,
-				leaks: true,
+				leaks: saidOnce(a, bare),
 				quality: 0.88,
 				penalty: Math.max(0, prompt.split(/\s+/).length - 28) * 0.006,
 				card: { front: prompt, back: `${bare}\n\n${original}` }
@@ -196,11 +196,20 @@ export function namingQuestions(a: Article, views: (SentenceView | null)[], seed
 			sources: [source],
 			sents: [n.si],
 			fact,
-			leaks: true,
+			leaks: saidOnce(a, bare),
 			quality: 0.9 * (chosen.length >= 3 ? 1 : 0.92),
 			penalty: Math.max(0, prompt.split(/\s+/).length - 20) * 0.006,
 			card: { front: prompt, back: `${bare}\n\n${original}` }
 		});
 	}
 	return out;
+}
+
+/** A term the article uses once or twice: another prompt that shows it gives it away. */
+function saidOnce(a: Article, term: string): boolean {
+	const hay = ` ${normalize(a.text)} `;
+	const key = ` ${normalize(term)} `;
+	let n = 0;
+	for (let at = hay.indexOf(key); at >= 0 && n < 3; at = hay.indexOf(key, at + 1)) n++;
+	return n <= 2;
 }

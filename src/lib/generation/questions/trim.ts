@@ -252,3 +252,69 @@ export function narrowAroundReference(a: Article, si: number, view: SentenceView
 	const narrowed = viewSentence(article, si, new Map());
 	return narrowed.ok ? { article, view: narrowed } : null;
 }
+
+/**
+ * Parts of a sentence that can go without breaking it, so that a second question on the
+ * sentence need not show the first one's answer: a date or place given as the setting
+ * ("in 1911", "in c. 1235", "in Egypt"), a participle describing a noun ("led by Pol Pot",
+ * "dated as late as 1957"), an opening phrase ("In early 1774,") and an apposition
+ * (", a former royal court slave,").
+ */
+export function removableParts(a: Article, si: number, view: SentenceView): { first: number; last: number }[] {
+	const s = a.sentences[si];
+	const { tokens } = a;
+	const top = topLevel(a, s.first, s.last);
+	const out: { first: number; last: number }[] = [];
+	const add = (first: number, last: number) => {
+		if (last <= first || view.edits.some((e) => e.first < last && first < e.last && e.text)) return;
+		if (words(a, s.first, s.last) - words(a, first, last) < 6) return;
+		out.push({ first, last });
+	};
+	let start = s.first;
+	for (const e of view.edits) if (e.first === start && !e.text) start = e.last;
+	// an opening phrase up to the comma after which the clause starts
+	if (/^(ADP|ADV|SCONJ)$/.test(tokens[start]?.pos ?? '') && !/^(if|unless|because|since|although|though|when|while)$/.test(tokens[start].lower)) {
+		for (let k = start + 1; k < Math.min(s.last - 3, start + 12); k++) {
+			if (top.has(k) && tokens[k].text === ',' && startsClause(a, k + 1, s.last)) {
+				add(start, k + 1);
+				break;
+			}
+		}
+	}
+	// a date or a place given with a preposition
+	const settings: [number, number][] = [];
+	for (const q of a.quantitiesBySent[si]) if (/^(year|date|decade|century|year_range)$/.test(q.kind)) settings.push([q.first, q.last]);
+	for (const m of a.mentionsBySent[si]) if (a.entities[m.entity].cls === 'place') settings.push([m.first, m.last]);
+	for (const [f, l] of settings) {
+		let b = f;
+		while (b > s.first && /^(early|late|mid|c\.|circa|the|about|around)$/.test(tokens[b - 1].lower)) b--;
+		if (!/^(in|on|at|during|since|from|around|near)$/.test(tokens[b - 1]?.lower ?? '') || b - 1 <= start) continue;
+		b--;
+		let z = l;
+		// "from 1324 to 1326"
+		if (/^(to|until|and)$/.test(tokens[z]?.lower ?? '') && a.quantitiesBySent[si].some((q) => q.first === z + 1)) z = a.quantitiesBySent[si].find((q) => q.first === z + 1)!.last;
+		add(b, z);
+	}
+	// a participle describing the noun before it: "the regime led by Pol Pot", "dollars dated as late as 1957,"
+	for (let k = start + 1; k < s.last - 2; k++) {
+		const t = tokens[k];
+		if (t.pos !== 'VERB' || !/(ed|en|led|made|held|built|known|born|set|put)$/.test(t.lower) || !/^(NOUN|PROPN)$/.test(tokens[k - 1].pos) || !top.has(k)) continue;
+		if (!/^(by|as|in|at|from|after|for|during|with|to)$/.test(tokens[k + 1]?.lower ?? '')) continue;
+		let z = k + 1;
+		while (z < s.last && top.has(z) && !/^[,;:.]$/.test(tokens[z].text) && !(tokens[z].pos === 'AUX' || (tokens[z].pos === 'VERB' && z > k + 2 && tokens[z - 1].pos !== 'ADP'))) z++;
+		if (z - k > 9 || z - k < 2) continue;
+		// the comma that closed it goes too when nothing opened it: "Antique dollars dated as late as 1957, have"
+		if (tokens[z]?.text === ',' && tokens[k - 1].text !== ',') z++;
+		add(k, z);
+	}
+	// ", a former royal court slave," after a name
+	for (let k = start + 1; k < s.last - 3; k++) {
+		if (!top.has(k) || tokens[k].text !== ',' || !/^(a|an|the|now|then)$/.test(tokens[k + 1]?.lower ?? '')) continue;
+		if (!a.mentionsBySent[si].some((m) => m.last === k)) continue;
+		let z = k + 2;
+		while (z < s.last && z - k < 12 && tokens[z].text !== ',' && top.has(z)) z++;
+		if (tokens[z]?.text !== ',') continue;
+		add(k, z + 1);
+	}
+	return out;
+}
