@@ -1,4 +1,5 @@
 import type { Article } from './analysis/article.js';
+import { isListMember } from './questions/gaps.js';
 
 /**
  * How central each sentence is to the article, 0–1. What a teacher asks about is where
@@ -15,10 +16,13 @@ export function sentenceCentrality(a: Article): number[] {
 			if (seen.has(m.entity)) continue;
 			seen.add(m.entity);
 			const e = a.entities[m.entity];
-			if (e.mentions[0] === m && e.cls !== 'group' && m.entity !== a.topic) introduces++;
+			// a name in a list or a quoted title ("In Charlestown, Boston, Philadelphia, and New York")
+			// introduces less than one the sentence is about
+			const listed = isListMember(a, m.first, m.last) || a.quotations.some((q) => q.first <= m.first && m.last <= q.last);
+			if (e.mentions[0] === m && e.cls !== 'group' && m.entity !== a.topic) introduces += listed ? 0.3 : 1;
 			else score += m.entity === a.topic ? 0.05 : Math.min(0.4, Math.log2(1 + e.mentions.length) / 4);
 		}
-		score += Math.min(0.9, 0.3 * introduces);
+		score += Math.min(0.75, 0.3 * introduces);
 		// key nouns: ones the article keeps using, and the title's
 		const lemmas = new Set<string>();
 		let key = 0;
@@ -46,7 +50,7 @@ export function sentenceCentrality(a: Article): number[] {
 		if (s.last - s.first < 8) score *= 0.7;
 		const position = 1 - s.para / a.paragraphs;
 		const firstInPara = s.index === 0 || a.sentences[s.index - 1].para !== s.para;
-		return score * (0.75 + 0.25 * position) + (firstInPara ? 0.15 : 0);
+		return score * (0.85 + 0.15 * position) + (firstInPara ? 0.15 : 0);
 	});
 	const sorted = raw.slice().sort((x, y) => y - x);
 	const top = sorted[Math.min(sorted.length - 1, 2)] || 1;

@@ -31,7 +31,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	// "Imagine a farmer ...", "Think about ...": an exercise for the reader, not a fact
 	if (/^(imagine|think|consider|suppose|note|remember|look|notice|recall|see)\b/i.test(statement)) return out;
 	// who told whom is not the news: "Other sources ... verified accounts of the meeting to Asia Times"
-	if (/\b(sources?|insiders?|observers?)\b/i.test(statement) && /\b(said|say|says|told|verified|confirmed|reported)\b/i.test(statement) && !/[“"]/.test(statement)) return out;
+	// (a clause of it may still state a fact: "While X has ignored calls to ..., sources say ...")
+	const sourcesSay = (text: string) => /\b(sources?|insiders?|observers?)\b/i.test(text) && /\b(said|say|says|told|verified|confirmed|reported)\b/i.test(text) && !/[“"]/.test(text);
 	// pointers to other parts of a book or page are not facts
 	if (/\b(see (the|figure|table|chapter|section)|next section|previous section|this chapter|this section|as shown in|figure \d|table \d|as we (saw|have seen|will see|discussed)|as discussed|as mentioned)\b/i.test(statement)) return out;
 	const back = (answer: string) => `${answer}\n\n${original}`;
@@ -74,6 +75,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		// a distinctive word of the answer elsewhere in the prompt ("Second Schleswig War ... lost the _____")
 		if (gap.kind !== 'quantity' && givesAwayWords(cloze, [gap.answer], (w) => timesSaid(a, w) >= 6)) continue;
 		if (RELATIVE_TIME.test(cloze) || RELATIVE_TIME.test(gap.answer) || /^(last|next|this|past|coming)\b/i.test(gap.answer)) continue;
+		if (sourcesSay(cloze)) continue;
 		// "...,” said X, a fellow at the Urban Institute ... in _____": who said it, and where they work, is not the fact
 		if (gap.kind !== 'quantity' && gap.cls !== 'person' && inAttribution(a, si, gap.first)) continue;
 		// "Not only might viewing _____ affect ..." without its "but also": half a sentence
@@ -127,7 +129,31 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 					: gap.kind === 'term' && !isQuoted(a, gap)
 						? phraseDistractors(a, gap, pool, mcPrompt)
 						: [];
-		if (distractors.length >= 2 && !givesAway(mcPrompt, answers)) {
+		// "a mass of less than _____" → "a mass of _____" with "less than 1 gram" among "less than 5 grams", ...
+		const bound = q && q.approx && /^(less than|more than|fewer than|at least|at most|up to|over|under|nearly|almost|about|around|approximately|some|roughly|just over|just under)$/i.test(q.approx) && a.tokens[gap.first - 1] && q.approx.toLowerCase().endsWith(a.tokens[gap.first - 1].lower) ? q.approx : '';
+		if (bound && !wh) {
+			const from = gap.first - bound.split(/\s+/).length;
+			const boundPrompt = asStatement(renderTokens(a, span.first, span.last, [...spanEdits, { first: from, last: gap.last, text: BLANK }]));
+			if (distractors.length >= 2 && boundPrompt.includes(BLANK)) {
+				const options = shuffle([`${bound} ${gap.answer}`, ...distractors.map((d) => `${bound} ${d}`)], rand);
+				out.push({
+					type: 'multiple_choice',
+					prompt: fitArticle(boundPrompt, options),
+					answer: `${bound} ${gap.answer}`,
+					options,
+					accept: [gap.answer],
+					explanation,
+					sources: [source],
+					sents: [si],
+					fact,
+					...answerInfo,
+					quality: gap.quality * (distractors.length >= 3 ? 1 : 0.85),
+					penalty,
+					card: { front: boundPrompt, back: back(`${bound} ${gap.answer}`) }
+				});
+			}
+		}
+		if (!bound && distractors.length >= 2 && !givesAway(mcPrompt, answers)) {
 			const key = gap.kind === 'entity' && gap.entity !== undefined ? a.entities[gap.entity].name : gap.answer;
 			// at the start of a sentence every choice is written with a capital, not only the key
 			const atStart = mcPrompt.startsWith(BLANK);
