@@ -78,6 +78,8 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		if (!Array.isArray(c.answer) && before.some((o) => !Array.isArray(o.answer) && overlaps(normalize(o.answer), normalize(c.answer as string)))) return false;
 		if (relaxed) return true;
 		for (const o of before) {
+			// two numbers of one sentence ("a total area of _____ km2, land area of 42,394 km2") are too alike
+			if (!Array.isArray(o.answer) && /\d/.test(o.answer) && /\d/.test(c.answer as string) && (reveals(c.prompt, o) || reveals(o.prompt, c))) return false;
 			if (reveals(c.prompt, o, true)) return false;
 			if (!reveals(o.prompt, c, true)) continue;
 			// "As the writer _____ wrote in 1911" is taken: "In what year ..." may join only

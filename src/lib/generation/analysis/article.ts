@@ -44,7 +44,8 @@ export function analyse(text: string, opts: { markdown?: boolean; title?: string
 	const doc = tokenize(joined, blocks);
 	// offsets were taken from the masked text; token text must come from the original
 	for (const t of doc.tokens) t.text = text.slice(t.start, t.end);
-	const { entities, mentions } = findEntities(doc);
+	const titleBlock0 = blocks.find((b) => b.kind === 'title');
+	const { entities, mentions } = findEntities(doc, opts.title ?? (titleBlock0 ? text.slice(titleBlock0.start, titleBlock0.end) : ''));
 	const mentionsBySent: Mention[][] = doc.sentences.map(() => []);
 	for (const m of mentions) mentionsBySent[m.sent]?.push(m);
 	const quantities = findQuantities(doc).filter((q) => !mentions.some((m) => m.start < q.end && q.start < m.end));

@@ -54,8 +54,9 @@ export const isCap = (t: Token) => /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.te
 const isAllCaps = (t: Token) => /^[\p{Lu}&.]{2,}$/u.test(t.text) || /^\p{Lu}[\p{Lu}\d]+$/u.test(t.text);
 
 /** Finds people, places, organisations and other names, with their abbreviations and short forms. */
-export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions: Mention[] } {
+export function findEntities(doc: TokenizedDoc, title = ''): { entities: Entity[]; mentions: Mention[] } {
 	const { tokens, sentences } = doc;
+	const titleWords = new Set(title.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length >= 3));
 	// words the article also writes in lower case are common words when they open a sentence
 	const lowerSeen = new Set<string>();
 	const capSeenMid = new Set<string>();
@@ -171,7 +172,7 @@ export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions:
 		let ent: Entity | undefined;
 		const known = byKey.get(keyOf(name));
 		if (known !== undefined) ent = entities[known];
-		else ent = linkShortForm(entities, name, r, evidence) ?? entityFor(name);
+		else ent = linkShortForm(entities, name, r, evidence, titleWords) ?? entityFor(name);
 		if (r.roles.length) for (const role of r.roles) if (!ent.roles.includes(role)) ent.roles.push(role);
 		const ev = evidence.get(ent.id) ?? [];
 		ev.push(r.cls);
@@ -418,11 +419,11 @@ function isDemonym(t: Token): boolean {
 	return /^\p{Lu}\p{Ll}+(an|ian|ese|ish|ch|i|ic)$/u.test(t.text) && (t.pos === 'ADJ' || t.pos === 'PROPN') && !lookupPlace(t.text);
 }
 
-function linkShortForm(entities: Entity[], name: string, r: RawMention, evidence: Map<number, EntityClass[]>): Entity | undefined {
+function linkShortForm(entities: Entity[], name: string, r: RawMention, evidence: Map<number, EntityClass[]>, titleWords: Set<string>): Entity | undefined {
 	const words = name.split(/\s+/);
 	const lower = name.toLowerCase();
 	// a single word that ends exactly one person's name ("Vanthan" for "Keo Vanthan", "North" for "Lord North")
-	if (words.length === 1) {
+	if (words.length === 1 && !titleWords.has(lower)) {
 		const personish = (e: Entity) => e.roles.length > 0 || (evidence.get(e.id) ?? []).includes('person') || r.cls === 'person';
 		const hits = entities.filter((e) => personish(e) && e.name.split(/\s+/).length > 1 && e.name.toLowerCase().split(/\s+/).pop() === lower);
 		if (hits.length === 1) return hits[0];
@@ -430,7 +431,8 @@ function linkShortForm(entities: Entity[], name: string, r: RawMention, evidence
 		if (abbr.length === 1) return abbr[0];
 	}
 	// "Hewitt" after "Lleyton Hewitt": a surname used alone is how articles name people
-	if (words.length === 1 && /^\p{Lu}\p{Ll}{2,}$/u.test(name) && !lookupPlace(name) && !lookupOrg(name)) {
+	// (but not "Hubble" in an article about the Hubble Space Telescope)
+	if (words.length === 1 && /^\p{Lu}\p{Ll}{2,}$/u.test(name) && !lookupPlace(name) && !lookupOrg(name) && !titleWords.has(lower)) {
 		const hits = entities.filter((e) => {
 			const ws = e.name.split(/\s+/);
 			return ws.length === 2 && ws[1] === name && e.cls !== 'place' && e.cls !== 'org' && e.cls !== 'law' && e.cls !== 'event' && e.cls !== 'polity' && /^\p{Lu}\p{Ll}+$/u.test(ws[0]) && !lookupPlace(ws[0]);

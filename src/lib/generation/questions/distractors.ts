@@ -67,9 +67,9 @@ function sameKind(key: Entity, e: Entity): number {
 	if (key.cls === 'place' && e.cls === 'place') {
 		const kk = placeType(key);
 		const ek = placeType(e);
-		if (kk === ek) return 3;
+		if (kk === ek) return kk === 'place' ? 1 : 3;
 		// a country among cities or a river among regions is the wrong kind
-		return (kk === 'place' && ek !== 'country' && ek !== 'city') || (ek === 'place' && kk !== 'country' && kk !== 'city') ? 1 : 0;
+		return 0;
 	}
 	if ((key.cls === 'polity' && e.cls === 'place' && e.placeKind === 'country') || (key.cls === 'place' && key.placeKind === 'country' && e.cls === 'polity')) return 1;
 	if (key.cls !== e.cls) return 0;
@@ -89,6 +89,11 @@ function sameKind(key: Entity, e: Entity): number {
 
 function placeType(e: Entity): string {
 	if (e.placeKind) return e.placeKind === 'continent' ? 'region' : e.placeKind;
+	// "Valley of Mexico": the kind is the word before "of"
+	const of = e.name.toLowerCase().split(/\s+/);
+	const head = of.includes('of') ? of[of.indexOf('of') - 1] : e.head;
+	if (head !== e.head) return placeType({ ...e, head, name: head });
+	if (/^(pacific|atlantic|indian|arctic|mediterranean|caribbean|baltic)$/.test(e.head)) return 'water';
 	if (/^(river|sea|ocean|lake|bay|gulf|strait|straits|channel|canal|harbor|harbour|sound)$/.test(e.head)) return 'water';
 	if (/^(island|islands|isles)$/.test(e.head)) return 'island';
 	if (/^(mountains|mountain|alps|range|hills|highlands|plateau|volcano|glacier)$/.test(e.head)) return 'mountain';
@@ -253,6 +258,11 @@ export function yearBounds(prompt: string): { min?: number; max?: number } {
 	if (after) out.max = Number(after[1]);
 	const before = /\b(\d{3,4})\s*(?:\S+\s+){0,2}?(?:until|till|to|and|–|-|through)\s+(?:\p{L}+\s+)?_____/u.exec(prompt);
 	if (before) out.min = Number(before[1]);
+	// "completed 30 years of operation in April 2020 and is predicted to last until _____": after every year before it
+	if (/\b(until|till|by|through|last until)\s+_____/.test(prompt)) {
+		const years = [...prompt.slice(0, prompt.indexOf('_____')).matchAll(/\b(1\d{3}|20\d{2})\b/g)].map((m) => Number(m[1]));
+		if (years.length) out.min = Math.max(out.min ?? 0, ...years);
+	}
 	return out;
 }
 

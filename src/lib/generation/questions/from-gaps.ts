@@ -84,6 +84,10 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		// the article's own subject, named in its title, is an answer every reader can guess
 		const own = distinctiveWords(gap.answer);
 		const fromTitle = gap.kind !== 'quantity' && own.length > 0 && own.every((w) => titleWords.some((t) => sameStem(w, t)));
+		// only a term the sentence defines may still be asked when the title names it
+		if (fromTitle && gap.kind !== 'term') continue;
+		// "Other types of pigments": what "other" means depends on the sentence before
+		if (/^(other|another|such|these|those|some|many|most|several)\b/i.test(gap.answer)) continue;
 		const rand = randomFor(seed, `${si}:${gap.first}`);
 		const q = gap.quantity;
 		const answerWords = gap.answer.split(/\s+/).length;
@@ -214,7 +218,9 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const hedged = a.tokens.slice(s.first, s.last).some((t) => /^(may|might|perhaps|possibly|likely|probably|apparently)$/.test(t.lower));
 		// "Parliament did not enact ...": a false version of a negative statement confuses more than it tests
 		const negated = a.tokens.slice(span.first, span.last).some((t) => /^(not|never|no|n’t|n't|neither|nor|without)$/.test(t.lower));
-		const swappable = !hedged && (gap.kind === 'entity' || gap.kind === 'quantity' || (gap.kind === 'term' && gap.first > s.first + 2));
+		// a term swapped into another sentence makes nonsense ("convert solar energy into thylakoid space");
+		// a statement whose "it" was worked out is only as right as that guess
+		const swappable = !hedged && (gap.kind === 'entity' || gap.kind === 'quantity') && !view.edits.some((e) => e.text);
 		// the false version swaps in another value the article itself gives for something of
 		// the same kind: never a name from a built-in list, nor a made-up number
 		const fromArticle = distractors.filter((d) =>

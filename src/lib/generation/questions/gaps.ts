@@ -72,6 +72,10 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if ((e.cls === 'place' || e.cls === 'polity') && ((/^\p{Ll}/u.test(tokens[m.last]?.text ?? '') && tokens[m.last]?.pos === 'NOUN') || DIRECTION.test(tokens[m.first - 1]?.lower ?? ''))) continue;
 		// "Templo _____", "Joan _____", "Committee for a _____": the blank would cut a longer name
 		if (cutsName(a, si, m.first, m.last)) continue;
+		// "low _____ orbit": a name between a describing word and its noun only describes that noun
+		if (e.cls !== 'person' && tokens[m.first - 1]?.pos === 'ADJ' && /^\p{Ll}/u.test(tokens[m.first - 1].text) && /^\p{Ll}/u.test(tokens[m.last]?.text ?? '') && tokens[m.last]?.pos === 'NOUN') continue;
+		// a name given once, inside a clause about something else ("after NASA administrator X approved it")
+		if (e.mentions.length === 1 && e.cls === 'person' && inSubordinate(a, si, m.first)) quality -= 0.15;
 		// the thing the article is about, however it is named ("Hubble" in "Hubble Space Telescope")
 		const titleWords = a.title ? distinctiveWords(a.title) : [];
 		const own = distinctiveWords(e.name);
@@ -483,6 +487,17 @@ function nounPhraseStart(tokens: Token[], end: number, floor: number): number {
 const VAGUE_HEADS = new Set(['element', 'aspect', 'feature', 'factor', 'component', 'thing', 'stuff', 'item', 'issue', 'area', 'effect', 'manner', 'means', 'instance', 'situation', 'fashion', 'approach', 'respect', 'sense', 'extent', 'affair', 'matter', 'power', 'trouble', 'lot', 'deal', 'bit']);
 const DIRECTION = /^(central|northern|southern|eastern|western|north|south|east|west|northeastern|northwestern|southeastern|southwestern|upper|lower|inner|outer|low|high|coastal|rural|urban|greater|mainland|southernmost|northernmost)$/;
 
+/** The token stands in a subordinate clause ("after NASA administrator X approved it, ..."). */
+function inSubordinate(a: Article, si: number, k: number): boolean {
+	const s = a.sentences[si];
+	for (let x = k - 1; x >= s.first && k - x < 12; x--) {
+		const t = a.tokens[x];
+		if (/^(after|before|when|while|although|though|because|since|until|once|if|unless|whereas)$/.test(t.lower) && (t.pos === 'SCONJ' || t.pos === 'ADP' || t.pos === 'ADV')) return true;
+		if (/^[,;]$/.test(t.text)) return false;
+	}
+	return false;
+}
+
 /** Blanking [first, last) would leave part of a longer name outside: "Templo _____", "Committee for a _____". */
 function cutsName(a: Article, si: number, first: number, last: number): boolean {
 	const { tokens } = a;
@@ -492,7 +507,7 @@ function cutsName(a: Article, si: number, first: number, last: number): boolean 
 	const before = tokens[b];
 	const person = a.mentionsBySent[si].some((m) => m.first === first && a.entities[m.entity].cls === 'person');
 	// a title before a person's name is not part of it ("Secretary of Energy Spencer Abraham"); a first name is ("Joan _____")
-	const capBefore = !!before && b > s.first && b < first && /^\p{Lu}\p{Ll}/u.test(before.text) && before.pos === 'PROPN' && !a.mentionsBySent[si].some((m) => m.first <= b && b < m.last) && (!person || GIVEN_NAMES.has(before.lower));
+	const capBefore = !!before && b > s.first && b < first && /^\p{Lu}\p{Ll}/u.test(before.text) && /^(PROPN|ADJ|NOUN|NUM)$/.test(before.pos) && !/^[“"‘(]$/.test(tokens[b - 1]?.text ?? '') && !a.mentionsBySent[si].some((m) => m.first <= b && b < m.last) && (!person || GIVEN_NAMES.has(before.lower));
 	const after = tokens[last];
 	const capAfter = !!after && /^\p{Lu}\p{Ll}/u.test(after.text) && after.space && after.pos === 'PROPN' && !a.mentionsBySent[si].some((m) => m.first === last);
 	return capBefore || capAfter;

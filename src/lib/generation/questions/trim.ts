@@ -153,9 +153,12 @@ function pronounAt(a: Article, k: number): boolean {
 function startsClause(a: Article, from: number, to: number): boolean {
 	const t = a.tokens[from];
 	if (!t || !/^(DET|NOUN|PROPN|PRON|ADJ|NUM)$/.test(t.pos)) return false;
+	// "which takes place in the stroma, ...": a relative clause has no subject of its own
+	if (/^(which|who|whom|whose|that|where)$/.test(t.lower)) return false;
 	for (let k = from + 1; k < Math.min(to, from + 14); k++) {
 		const x = a.tokens[k];
-		if (x.pos === 'AUX' || (x.pos === 'VERB' && !/ing$/.test(x.lower))) return true;
+		// ("an archipelago of islands, with the largest being ...": no finite verb)
+		if ((x.pos === 'AUX' && !/^(being|been|be)$/.test(x.lower)) || (x.pos === 'VERB' && !/ing$/.test(x.lower))) return true;
 		// a list goes on: "independent media, nongovernmental organizations and other critics"
 		if (/^[,;:()—–]$/.test(x.text)) return false;
 	}
