@@ -49,24 +49,24 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	let relaxed = false;
 	const why = (c: T): string => {
 		if (taken.has(c)) return 'taken';
-		if (prompts.has(normalize(c.prompt))) return 'prompt';
+		if (prompts.has(promptOf(c))) return 'prompt';
 		if (usedFact.has(c.fact)) return 'fact';
 		if (usedAnswer.has(answerKey(c))) return 'answer';
 		if (!Array.isArray(c.answer) && c.type !== 'true_false' && usedAnswerText.has(normalize(c.answer))) return 'answertext';
-		const leak = out.find((o) => !o.sents.some((x) => c.sents.includes(x)) && ((o.leaks && reveals(c.prompt, o, true)) || (c.leaks && reveals(o.prompt, c, true))));
+		const leak = out.find((o) => !o.sents.some((x) => c.sents.includes(x)) && ((o.leaks && reveals(c, o, true)) || (c.leaks && reveals(o, c, true))));
 		if (leak) return `leak:${leak.answer}`;
 		const before = onSentence(c);
 		if (before.length >= 2) return 'sentence full';
 		if (before.some((o) => o.type === 'true_false') || (before.length && c.type === 'true_false')) return 'tf';
 		if (before.length && !Array.isArray(c.answer) && before.some((o) => !Array.isArray(o.answer) && overlaps(normalize(o.answer), normalize(c.answer as string)))) return 'overlap';
-		if (before.some((o) => reveals(c.prompt, o, true) || reveals(o.prompt, c, true))) return `reveals:${before.map((o) => o.answer).join('|')}`;
+		if (before.some((o) => reveals(c, o, true) || reveals(o, c, true))) return `reveals:${before.map((o) => o.answer).join('|')}`;
 		return 'ok';
 	};
 	const admissible = (c: T): boolean => {
-		if (taken.has(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact) || usedAnswer.has(answerKey(c))) return false;
+		if (taken.has(c) || prompts.has(promptOf(c)) || usedFact.has(c.fact) || usedAnswer.has(answerKey(c))) return false;
 		if (!Array.isArray(c.answer) && c.type !== 'true_false' && usedAnswerText.has(normalize(c.answer))) return false;
 		// a question whose prompt prints the answer of another one, or the other way round
-		if (!relaxed && out.some((o) => !o.sents.some((x) => c.sents.includes(x)) && ((o.leaks && reveals(c.prompt, o, true)) || (c.leaks && reveals(o.prompt, c, true))))) return false;
+		if (!relaxed && out.some((o) => !o.sents.some((x) => c.sents.includes(x)) && ((o.leaks && reveals(c, o, true)) || (c.leaks && reveals(o, c, true))))) return false;
 		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) return false;
 		if ((c.type === 'who_said' || c.type === 'true_false') && (typeCount.get(c.type) ?? 0) >= cap(c.type) + 1) return false;
 		const before = onSentence(c);
@@ -79,12 +79,12 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		if (relaxed) return true;
 		for (const o of before) {
 			// two numbers of one sentence ("a total area of _____ km2, land area of 42,394 km2") are too alike
-			if (!Array.isArray(o.answer) && /\d/.test(o.answer) && /\d/.test(c.answer as string) && (reveals(c.prompt, o) || reveals(o.prompt, c))) return false;
-			if (reveals(c.prompt, o, true)) return false;
-			if (!reveals(o.prompt, c, true)) continue;
+			if (!Array.isArray(o.answer) && /\d/.test(o.answer) && /\d/.test(c.answer as string) && (reveals(c, o) || reveals(o, c))) return false;
+			if (reveals(c, o, true)) return false;
+			if (!reveals(o, c, true)) continue;
 			// "As the writer _____ wrote in 1911" is taken: "In what year ..." may join only
 			// as a way of asking it that leaves the name out
-			const alt = (byFact.get(o.fact) ?? []).find((x) => x !== o && x.type === o.type && !taken.has(x) && !prompts.has(normalize(x.prompt)) && !reveals(x.prompt, c, true) && !reveals(c.prompt, x, true));
+			const alt = (byFact.get(o.fact) ?? []).find((x) => x !== o && x.type === o.type && !taken.has(x) && !prompts.has(promptOf(x)) && !reveals(x, c, true) && !reveals(c, x, true));
 			if (!alt) return false;
 			swaps.set(c, { from: o, to: alt });
 		}
@@ -102,12 +102,12 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 			const { from, to } = swap;
 			out[out.indexOf(from)] = to;
 			taken.add(to);
-			prompts.add(normalize(to.prompt));
+			prompts.add(promptOf(to));
 			for (const si of from.sents) bySentence.set(si, (bySentence.get(si) ?? []).map((o) => (o === from ? to : o)));
 		}
 		out.push(c);
 		taken.add(c);
-		prompts.add(normalize(c.prompt));
+		prompts.add(promptOf(c));
 		usedAnswer.add(answerKey(c));
 		if (!Array.isArray(c.answer) && c.type !== 'true_false') usedAnswerText.add(normalize(c.answer));
 		usedFact.add(c.fact);
@@ -143,7 +143,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		for (const t of ['numeric', 'true_false', 'who_said', 'ordering'] as QuestionType[]) {
 			if (out.some((c) => c.type === t)) continue;
 			// the same fact asked the other way: "reaching _____ in 2016" as a number to type instead of four choices
-			const twin = sorted.find((c) => c.type === t && c.score >= 0.45 && out.some((o) => o.fact === c.fact && o.type === 'multiple_choice') && !prompts.has(normalize(c.prompt)));
+			const twin = sorted.find((c) => c.type === t && c.score >= 0.45 && out.some((o) => o.fact === c.fact && o.type === 'multiple_choice') && !prompts.has(promptOf(c)));
 			if (twin) {
 				const at = out.findIndex((o) => o.fact === twin.fact);
 				const gone = out[at];
@@ -151,7 +151,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 				typeCount.set(t, (typeCount.get(t) ?? 0) + 1);
 				for (const si of gone.sents) bySentence.set(si, (bySentence.get(si) ?? []).map((o) => (o === gone ? twin : o)));
 				taken.add(twin);
-				prompts.add(normalize(twin.prompt));
+				prompts.add(promptOf(twin));
 				out[at] = { ...twin, score: gone.score };
 				continue;
 			}
@@ -182,19 +182,33 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	});
 }
 
+// Normalised prompts and answers, worked out once per candidate: ranking compares them often.
+const paddedPrompt = new WeakMap<Candidate, string>();
+const answerForms = new WeakMap<Candidate, string[]>();
+function promptOf(c: Candidate): string {
+	let p = paddedPrompt.get(c);
+	if (p === undefined) paddedPrompt.set(c, (p = ` ${normalize(c.prompt)} `));
+	return p;
+}
+function formsOf(c: Candidate): string[] {
+	let f = answerForms.get(c);
+	if (f === undefined) {
+		f = Array.isArray(c.answer) || c.type === 'true_false' ? [] : [c.answer, ...c.accept].map((x) => normalize(x).replace(/^the /, '')).filter((n) => n.length >= 2).map((n) => ` ${n} `);
+		answerForms.set(c, f);
+	}
+	return f;
+}
+
 /**
- * True when `prompt` shows the answer of question `o` (or one of its accepted forms).
- * A date or a number shown as context ("... in 1979", "... in c. 1235") gives less away
- * than a name: with `namesOnly`, only names and terms count.
+ * True when the prompt of `c` shows the answer of question `o` (or one of its accepted
+ * forms). A date or a number shown as context ("... in 1979", "... in c. 1235") gives
+ * less away than a name: with `namesOnly`, only names and terms count.
  */
-function reveals(prompt: string, o: Candidate, namesOnly = false): boolean {
+function reveals(c: Candidate, o: Candidate, namesOnly = false): boolean {
 	if (Array.isArray(o.answer) || o.type === 'true_false') return false;
 	if (namesOnly && /\d/.test(o.answer)) return false;
-	const p = ` ${normalize(prompt)} `;
-	return [o.answer, ...o.accept].some((x) => {
-		const n = normalize(x).replace(/^the /, '');
-		return n.length >= 2 && p.includes(` ${n} `);
-	});
+	const p = promptOf(c);
+	return formsOf(o).some((n) => p.includes(n));
 }
 
 /** One answer holds the other as whole words. */

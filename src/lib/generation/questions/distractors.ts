@@ -102,6 +102,9 @@ function placeType(e: Entity): string {
 	return 'place';
 }
 
+// The article's names of the same kind as each key, best first: the same for every gap on that name.
+const sameKindCache = new WeakMap<Article, Map<number, { e: Entity; kind: number }[]>>();
+
 /** Names of the same kind as the key: from the article first, then from built-in lists. */
 export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Random, want = 3): string[] {
 	if (gap.entity === undefined) return [];
@@ -138,10 +141,16 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 	};
 	// "Parliament", "Cabinet": an institution named by its common noun has no fair rivals
 	if (key.cls === 'org' && !/\s/.test(key.name) && ORG_HEADS.has(key.name.toLowerCase())) return [];
-	const scored = a.entities
-		.map((e) => ({ e, kind: sameKind(key, e) }))
-		.filter((x) => x.kind > 0)
-		.sort((p, q) => q.kind - p.kind || q.e.mentions.length - p.e.mentions.length || p.e.id - q.e.id);
+	let byKey = sameKindCache.get(a);
+	if (!byKey) sameKindCache.set(a, (byKey = new Map()));
+	let scored = byKey.get(key.id);
+	if (!scored) {
+		scored = a.entities
+			.map((e) => ({ e, kind: sameKind(key, e) }))
+			.filter((x) => x.kind > 0)
+			.sort((p, q) => q.kind - p.kind || q.e.mentions.length - p.e.mentions.length || p.e.id - q.e.id);
+		byKey.set(key.id, scored);
+	}
 	const out: string[] = [];
 	for (const { e } of scored) {
 		if (out.length >= want) break;

@@ -42,14 +42,21 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 
 	// each gap asked as the sentence says it, and, for a second question on the sentence, with a
 	// setting, participle or apposition that holds another gap left out
-	const parts = gaps.length > 1 ? removableParts(a, si, view) : [];
+	// (only between gaps good enough to be asked: a second question needs a strong first one)
+	const strong = gaps.filter((g) => g.quality >= 0.65);
+	const parts = strong.length > 1 ? removableParts(a, si, view) : [];
 	const variants: [Gap, { first: number; last: number } | null][] = gaps.map((g) => [g, null]);
-	for (const g of gaps) {
+	for (const g of strong) {
+		let n = 0;
 		for (const p of parts) {
-			if (p.first < g.last && g.first < p.last) continue;
-			if (gaps.some((h) => h !== g && h.first >= p.first && h.last <= p.last)) variants.push([g, p]);
+			if (n >= 2 || (p.first < g.last && g.first < p.last)) continue;
+			if (strong.some((h) => h !== g && h.first >= p.first && h.last <= p.last)) {
+				variants.push([g, p]);
+				n++;
+			}
 		}
 	}
+	const choicesFor = new Map<Gap, string[]>();
 	for (const [gap, hide] of variants) {
 		if (view.edits.some((e) => e.first < gap.last && gap.first < e.last)) continue;
 		// a gap glued to other letters ("Tarikh al-_____") cuts a word in two
@@ -123,8 +130,11 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const wh = gap.kind === 'entity' ? whQuestion(sub, si, subView, gap) : gap.quantity?.kind === 'year' ? yearQuestion(sub, si, subView, gap) : null;
 		const mcPrompt = wh ?? cloze;
 		// plain names of unknown kind ("Linpack", "Mandinka") get no choices: nothing says what kind a fair option would be
-		const distractors =
-			gap.kind === 'entity'
+		// worked out once per gap: a way of asking it with a part left out offers the same choices
+		const known = hide ? choicesFor.get(gap) : undefined;
+		const distractors = known
+			? known.filter((d) => !givesAway(mcPrompt, [d]))
+			: gap.kind === 'entity'
 				? gap.cls === 'name' || gap.cls === 'group'
 					? []
 					: entityDistractors(a, gap, mcPrompt, rand)
@@ -157,6 +167,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 				});
 			}
 		}
+		if (!hide) choicesFor.set(gap, distractors);
 		if (!bound && distractors.length >= 2 && !givesAway(mcPrompt, answers)) {
 			const key = gap.kind === 'entity' && gap.entity !== undefined ? a.entities[gap.entity].name : gap.answer;
 			// at the start of a sentence every choice is written with a capital, not only the key
@@ -181,7 +192,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		}
 
 		// numeric: numbers with units, amounts, counts
-		if (q && NUMERIC_KINDS.has(q.kind) && q.value2 === undefined && !q.words) {
+		if (!hide && q && NUMERIC_KINDS.has(q.kind) && q.value2 === undefined && !q.words) {
 			const unit = [q.prefix, q.scale, q.unit].filter(Boolean).join(' ') || undefined;
 			// the number alone is asked, its currency, scale and unit written as the article does: "$_____ billion", "_____ percent"
 			const pre = q.prefix ?? '';
@@ -279,14 +290,31 @@ function inAttribution(a: Article, si: number, k: number): boolean {
 }
 
 const saidCache = new WeakMap<Article, Map<string, number>>();
+const normalizedText = new WeakMap<Article, string>();
+const wordCounts = new WeakMap<Article, Map<string, number>>();
 /** How often the article writes a phrase (whole words, any case). */
 function timesSaid(a: Article, phrase: string): number {
 	let m = saidCache.get(a);
 	if (!m) saidCache.set(a, (m = new Map()));
 	const key = normalize(phrase);
 	let n = m.get(key);
+	// a single word: counted once for the whole article
+	if (n === undefined && !key.includes(' ')) {
+		let words = wordCounts.get(a);
+		if (!words) {
+			words = new Map();
+			for (const t of a.tokens) {
+				const w = normalize(t.text);
+				if (w && !w.includes(' ')) words.set(w, (words.get(w) ?? 0) + 1);
+			}
+			wordCounts.set(a, words);
+		}
+		n = words.get(key) ?? 0;
+		m.set(key, n);
+	}
 	if (n === undefined) {
-		const hay = ` ${normalize(a.text)} `;
+		let hay = normalizedText.get(a);
+		if (hay === undefined) normalizedText.set(a, (hay = ` ${normalize(a.text)} `));
 		n = 0;
 		for (let at = hay.indexOf(` ${key} `); at >= 0 && key; at = hay.indexOf(` ${key} `, at + key.length)) n++;
 		m.set(key, n);

@@ -140,6 +140,6 @@ export function givesAwayWords(prompt: string, answers: string[], common?: (word
 		const of = all.indexOf('of');
 		const head = of > 0 ? all[of - 1] : all[all.length - 1];
 		const own = distinctiveWords(ans).filter((w) => all.length === 1 || w !== head);
-		return own.some((w) => !common?.(w) && words.some((x) => x.length >= 4 && sameStem(w, x)));
+		return own.some((w) => words.some((x) => x.length >= 4 && sameStem(w, x)) && !common?.(w));
 	});
 }
