@@ -4,8 +4,8 @@ import { normalize } from './questions/render.js';
 
 // Share of the list each type may take while better-mixed choices remain.
 const SHARE: Record<QuestionType, number> = {
-	multiple_choice: 0.45,
-	cloze: 0.4,
+	multiple_choice: 0.6,
+	cloze: 0.55,
 	true_false: 0.1,
 	numeric: 0.15,
 	who_said: 0.1,
@@ -140,10 +140,11 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	// a mix of types at the top: a good number, true/false, quotation or ordering
 	// question takes the place of the weakest question of the most common type
 	if (Number.isFinite(count) && out.length >= 10) {
-		for (const t of ['numeric', 'true_false', 'who_said', 'ordering'] as QuestionType[]) {
+		// (a true/false or "who said" question is only worth a place it wins on its own)
+		for (const t of ['numeric', 'ordering'] as QuestionType[]) {
 			if (out.some((c) => c.type === t)) continue;
 			// the same fact asked the other way: "reaching _____ in 2016" as a number to type instead of four choices
-			const twin = sorted.find((c) => c.type === t && c.score >= 0.45 && out.some((o) => o.fact === c.fact && o.type === 'multiple_choice') && !prompts.has(promptOf(c)));
+			const twin = sorted.find((c) => c.type === t && c.score >= 0.45 && out.some((o) => o.fact === c.fact && o.type === 'multiple_choice' && o.answer === c.answer) && !prompts.has(promptOf(c)));
 			if (twin) {
 				const at = out.findIndex((o) => o.fact === twin.fact);
 				const gone = out[at];

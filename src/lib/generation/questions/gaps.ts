@@ -185,6 +185,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (existing) {
 			existing.quality = Math.max(existing.quality, 0.92);
 			existing.kind = existing.kind === 'entity' ? 'entity' : 'term';
+			// the new name is the news, not who gave it
+			for (const g of gaps) if (g !== existing && g.kind === 'entity' && g.first < k) g.quality -= 0.1;
 		}
 	}
 	// "X, a situation in which ..." / "X, which means that ..." / "Barter—literally ..."

@@ -149,7 +149,7 @@ export function predicateQuestions(a: Article, views: (SentenceView | null)[], s
 				sources: [source],
 				sents: [p.si],
 				fact: `${p.si}:pred:${p.entity}`,
-				quality: 0.86 * (distinct.length >= 3 ? 1 : 0.9),
+				quality: 0.92 * (distinct.length >= 3 ? 1 : 0.9),
 				penalty: Math.max(0, words(p.text) - 16) * 0.008,
 				card: { front: prompt, back: `${p.text}\n\n${original}` }
 			});
