@@ -146,7 +146,7 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (q.kind === 'measure' && q.unit && /^(years?|months?|days?|hours?|weeks?|seconds?|minutes?)$/.test(q.unit)) quality -= 0.15;
 		// "the Tea Act of 1773", "the 1765 Stamp Act": a year that is part of a name dates nothing here
 		const named = a.mentionsBySent[si].some((m) => (m.last === q.first - 1 && tokens[q.first - 1]?.lower === 'of' && /^(law|event|org)$/.test(entities[m.entity].cls)) || (m.first === q.last && /^(law|event)$/.test(entities[m.entity].cls)));
-		if ((q.kind === 'year' || q.kind === 'date') && (named || (tokens[q.first - 1]?.lower === 'the' && tokens[q.last]?.pos === 'NOUN'))) quality -= 0.25;
+		if ((q.kind === 'year' || q.kind === 'date') && (named || (tokens[q.first - 1]?.lower === 'the' && tokens[q.last]?.pos === 'NOUN'))) continue;
 		// "as in 1772, when ...", "such as 2,000 ...": an aside, not the statement
 		if (/^(in|as|like)$/.test(tokens[q.first - 1]?.lower ?? '') && /^(as|such)$/.test(tokens[q.first - 2]?.lower ?? '')) quality -= 0.1;
 		// a year the article keeps giving ("in 2016" three times) pins down nothing
@@ -320,6 +320,12 @@ export function findGaps(a: Article, si: number): Gap[] {
 		const answer = a.text.slice(tokens[blankFrom].start, tokens[to - 1].end);
 		gaps.push({ si, first: blankFrom, last: to, answer, kind: 'phrase', accept: blankFrom < from ? [a.text.slice(tokens[from].start, tokens[to - 1].end)] : [], quality: (cause ? 0.7 : 0.55) + focus(a, si, blankFrom, to) });
 	}
+	// a term is best asked where the article first uses it
+	for (const g of gaps) {
+		if (g.kind !== 'term' && g.kind !== 'phrase' && g.kind !== 'complement') continue;
+		const at = firstSentenceWith(a, g.answer);
+		if (at !== undefined && at < si) g.quality -= 0.08;
+	}
 	// a sentence that introduces a name (not a place it happens in) or a term is about that, not about its date
 	const introduces = (g: Gap) => g.kind === 'entity' && g.entity !== undefined && entities[g.entity].mentions[0]?.sent === si && !/^(group|place)$/.test(entities[g.entity].cls);
 	if (gaps.some((g) => introduces(g) || (g.kind === 'term' && g.quality >= 0.8))) {
@@ -401,6 +407,24 @@ export function focus(a: Article, si: number, first: number, last: number): numb
 		}
 	}
 	return (closes ? 0.05 : 0) - (opening ? 0.04 : 0);
+}
+
+const firstCache = new WeakMap<Article, Map<string, number | undefined>>();
+/** The first sentence that writes a phrase (whole words, any case). */
+function firstSentenceWith(a: Article, phrase: string): number | undefined {
+	let m = firstCache.get(a);
+	if (!m) firstCache.set(a, (m = new Map()));
+	const key = ` ${normalize(phrase)} `;
+	if (m.has(key)) return m.get(key);
+	let found: number | undefined;
+	for (const s of a.sentences) {
+		if (` ${normalize(a.text.slice(s.start, s.end))} `.includes(key)) {
+			found = s.index;
+			break;
+		}
+	}
+	m.set(key, found);
+	return found;
 }
 
 /** Past "in 2016", "in Egypt", "from 1324 to 1326" after position k. */
@@ -526,6 +550,10 @@ const COMMON_NOUNS = new Set(['country', 'countries', 'government', 'state', 'wo
  */
 export function isListMember(a: Article, first: number, last: number, kind: 'entity' | 'quantity' | 'phrase' = 'entity'): boolean {
 	const t = a.tokens;
+	// "in either Great Britain or the colonies", "neither X nor Y"
+	let e = first - 1;
+	if (/^(the|a|an)$/.test(t[e]?.lower ?? '')) e--;
+	if (/^(either|neither|both)$/.test(t[e]?.lower ?? '') && t[e]?.sent === t[first].sent) return true;
 	const named = kind !== 'phrase';
 	// an item of the same kind: a name among names, a number among numbers
 	const mentionAt = new Set<number>();
