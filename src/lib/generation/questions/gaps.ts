@@ -385,7 +385,9 @@ export function focus(a: Article, si: number, first: number, last: number): numb
 	const s = a.sentences[si];
 	// a date or place given with "in", "on", "at" after the rest of the clause is its setting
 	const prep = tokens[first - 1]?.lower === 'the' ? tokens[first - 2] : tokens[first - 1];
-	const setting = /^(in|on|at|during|near|throughout|within)$/.test(prep?.lower ?? '') && (a.quantitiesBySent[si].some((q) => q.first === first && /^(year|date|decade|century)$/.test(q.kind)) || a.mentionsBySent[si].some((m) => m.first === first && a.entities[m.entity].cls === 'place'));
+	// (an institution where something is, "at Nasa's Ames Research Center", is a place too)
+	const placeLike = (id: number) => a.entities[id].cls === 'place' || (a.entities[id].cls === 'org' && /^(center|centre|laboratory|laboratories|lab|university|institute|museum|hospital|school|college|academy|library|observatory|facility|base)$/.test(a.entities[id].head));
+	const setting = /^(in|on|at|during|near|throughout|within)$/.test(prep?.lower ?? '') && (a.quantitiesBySent[si].some((q) => q.first === first && /^(year|date|decade|century)$/.test(q.kind)) || a.mentionsBySent[si].some((m) => m.first === first && placeLike(m.entity)));
 	if (setting && first > s.first + 2) return -0.04;
 	let k = last;
 	while (k < s.last && /^[)”"’\]]$/.test(tokens[k].text)) k++;
