@@ -44,7 +44,8 @@ export function sentenceCentrality(a: Article): number[] {
 		}
 		if (defines) score += 0.5;
 		// who told whom is not the news: "Other sources ... verified accounts of the meeting to Asia Times"
-		if (words.some((w) => /^(sources?|insiders?|observers?)$/.test(w)) && words.some((w) => /^(said|say|says|told|verified|confirmed|reported)$/.test(w))) score -= 0.6;
+		// (a long sentence reports something besides who told it)
+		if (words.some((w) => /^(sources?|insiders?|observers?)$/.test(w)) && words.some((w) => /^(said|say|says|told|verified|confirmed|reported)$/.test(w))) score -= words.length >= 30 ? 0.25 : 0.6;
 		// hedged statements are weaker facts
 		for (const w of words) if (/^(may|might|perhaps|possibly|apparently|likely|seems|seem)$/.test(w)) score -= 0.1;
 		if (s.last - s.first < 8) score *= 0.7;

@@ -21,7 +21,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	const original = a.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
 	const statement = asStatement(renderTokens(a, s.first, s.last, view.edits));
 	const words = statement.split(/\s+/).length;
-	if (words < 6 || words > 55 || /\?["”]?$/.test(original)) return out;
+	if (words < 6 || words > 80 || /\?["”]?$/.test(original)) return out;
 	// formulas and symbols do not survive as text ("the quotient is defined as.", "AB = BA")
 	if (/[=×÷∈∑∫√≤≥±→]/.test(statement) || /\b(as|by|follows|satisfies|is|are|where|that|said|says|added|stated|explained|wrote|declared)[.:]$/.test(statement)) return out;
 	// a sentence from the middle of a long quotation: speech, not the article's own statement

@@ -140,6 +140,8 @@ export function givesAwayWords(prompt: string, answers: string[], common?: (word
 		const of = all.indexOf('of');
 		const head = of > 0 ? all[of - 1] : all[all.length - 1];
 		const own = distinctiveWords(ans).filter((w) => all.length === 1 || w !== head);
-		return own.some((w) => words.some((x) => x.length >= 4 && sameStem(w, x)) && !common?.(w));
+		// (a long name is given away by half its words, not by one: "United Nations" gives no "National Rescue Party")
+		const shown = own.filter((w) => words.some((x) => x.length >= 4 && sameStem(w, x)) && !common?.(w)).length;
+		return shown > 0 && shown * 2 >= own.length;
 	});
 }

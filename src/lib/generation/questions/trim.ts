@@ -39,7 +39,7 @@ export function trimAround(a: Article, si: number, view: SentenceView, g0: numbe
 	const opener = tokens[first];
 	// the comma after which a clause starts ("As pressure mounts on X over A, B and C, he is ...")
 	let comma = -1;
-	for (let k = first + 1; k < Math.min(s.last - 3, first + 30); k++) {
+	for (let k = first + 1; k < Math.min(s.last - 3, first + 70); k++) {
 		if (!top.has(k)) continue;
 		if (tokens[k].text === ',' && startsClause(a, k + 1, s.last)) {
 			comma = k;
