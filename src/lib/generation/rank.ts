@@ -14,6 +14,8 @@ const SHARE: Record<QuestionType, number> = {
 
 /** What a second question on a sentence already asked about gives up in rank. */
 const SECOND_ON_SENTENCE = 0.12;
+/** What a question whose answer another question already has gives up in rank. */
+const REPEATED_ANSWER = 0.1;
 /** What a question of a type already at its share gives up in rank. */
 const OVER_SHARE = 0.25;
 
@@ -36,6 +38,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	const bySentence = new Map<number, T[]>();
 	const answerKey = (c: T) => (Array.isArray(c.answer) ? 'ordering' : c.type === 'true_false' ? `tf:${c.sents[0]}` : (c.answerId ?? normalize(c.answer)));
 	const usedAnswerText = new Set<string>();
+	const answerUses = new Map<string, number>();
 	const cap = (t: QuestionType) => Math.max(1, Math.ceil(SHARE[t] * Math.min(limit, 20)));
 	const onSentence = (c: T) => (c.type === 'ordering' ? [] : (bySentence.get(c.sents[0]) ?? []));
 	// other ways of asking each fact (the same question with a part of the sentence left out)
@@ -63,8 +66,11 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		return 'ok';
 	};
 	const admissible = (c: T): boolean => {
-		if (taken.has(c) || prompts.has(promptOf(c)) || usedFact.has(c.fact) || usedAnswer.has(answerKey(c))) return false;
-		if (!Array.isArray(c.answer) && c.type !== 'true_false' && usedAnswerText.has(normalize(c.answer))) return false;
+		if (taken.has(c) || prompts.has(promptOf(c)) || usedFact.has(c.fact)) return false;
+		// the same answer to another fact ("Lord North" lost patience; "Lord North" insisted the loss be
+		// repaid) may come back once, lower down; the same fact never
+		const again = usedAnswer.has(answerKey(c)) || (!Array.isArray(c.answer) && c.type !== 'true_false' && usedAnswerText.has(normalize(c.answer)));
+		if (again && (Array.isArray(c.answer) || c.type === 'true_false' || c.type === 'who_said' || answerUses.get(answerKey(c))! >= 2 || /\d/.test(c.answer as string) || out.some((o) => o.fact.split(':')[0] === c.fact.split(':')[0]))) return false;
 		// a question whose prompt prints the answer of another one, or the other way round
 		if (!relaxed && out.some((o) => !o.sents.some((x) => c.sents.includes(x)) && ((o.leaks && reveals(c, o, true)) || (c.leaks && reveals(o, c, true))))) return false;
 		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) return false;
@@ -92,6 +98,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	};
 	const effective = (c: T): number => {
 		let s = c.score;
+		if (usedAnswer.has(answerKey(c)) || (!Array.isArray(c.answer) && usedAnswerText.has(normalize(c.answer)))) s -= REPEATED_ANSWER;
 		if (onSentence(c).length) s -= SECOND_ON_SENTENCE;
 		if ((typeCount.get(c.type) ?? 0) >= cap(c.type)) s -= OVER_SHARE;
 		return s;
@@ -109,6 +116,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		taken.add(c);
 		prompts.add(promptOf(c));
 		usedAnswer.add(answerKey(c));
+		answerUses.set(answerKey(c), (answerUses.get(answerKey(c)) ?? 0) + 1);
 		if (!Array.isArray(c.answer) && c.type !== 'true_false') usedAnswerText.add(normalize(c.answer));
 		usedFact.add(c.fact);
 		typeCount.set(c.type, (typeCount.get(c.type) ?? 0) + 1);
