@@ -63,6 +63,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const tb = a.tokens[gap.first];
 		const ta = a.tokens[gap.last];
 		if ((!tb.space && gap.first > s.first && /[\p{L}\d-]$/u.test(a.tokens[gap.first - 1].text)) || (ta && !ta.space && /^[\p{L}\d-]/u.test(ta.text))) continue;
+		// "_____’ paper money": a plural possessive left after the blank reads badly
+		if (ta && /^[’']$/.test(ta.text)) continue;
 		const answers = [gap.answer, ...gap.accept];
 		// "President-elect _____'s team ... if Mr. Trump would": a surname gives a person away
 		if (gap.entity !== undefined && a.entities[gap.entity].cls === 'person') {
@@ -103,7 +105,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const explanation = `The article says: “${original}”`;
 		// one name, however written, is one answer; a name the article keeps using shows up in
 		// other prompts anyway, a rarer one would give itself away there
-		const answerInfo = gap.entity !== undefined ? { answerId: `e:${gap.entity}`, leaks: a.entities[gap.entity].mentions.length <= 2 } : { leaks: timesSaid(a, gap.answer) <= 2 };
+		const answerInfo = gap.entity !== undefined ? { answerId: `e:${gap.entity}`, leaks: a.entities[gap.entity].mentions.length <= 2, person: a.entities[gap.entity].cls === 'person' } : { leaks: timesSaid(a, gap.answer) <= 2 };
 
 		// typed cloze: short answers a student can write from memory
 		if (answerWords <= 5 && (gap.kind !== 'quantity' || (q && (!NUMERIC_KINDS.has(q.kind) || q.words)))) {
