@@ -54,6 +54,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		if (taken.has(c)) return 'taken';
 		if (prompts.has(promptOf(c))) return 'prompt';
 		if (usedFact.has(c.fact)) return 'fact';
+		if (admissible(c)) return `ok (effective ${effective(c).toFixed(3)})`;
 		if (usedAnswer.has(answerKey(c))) return 'answer';
 		if (!Array.isArray(c.answer) && c.type !== 'true_false' && usedAnswerText.has(normalize(c.answer))) return 'answertext';
 		const leak = out.find((o) => !o.sents.some((x) => c.sents.includes(x)) && ((o.leaks && reveals(c, o, true)) || (c.leaks && reveals(o, c, true))));
@@ -216,7 +217,7 @@ function formsOf(c: Candidate): string[] {
  */
 function reveals(c: Candidate, o: Candidate, namesOnly = false): boolean {
 	if (Array.isArray(o.answer) || o.type === 'true_false') return false;
-	if (namesOnly && /\d/.test(o.answer)) return false;
+	if (namesOnly && (/\d/.test(o.answer) || /^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|a dozen|dozen)\b/i.test(o.answer))) return false;
 	const p = promptOf(c);
 	return formsOf(o).some((n) => p.includes(n));
 }

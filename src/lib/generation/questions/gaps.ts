@@ -112,6 +112,9 @@ export function findGaps(a: Article, si: number): Gap[] {
 		// ("the Columbia supercomputer", "the Blue Gene/L machine" name the thing itself)
 		const describes = /^(place|polity|group|org|person)$/.test(e.cls) && /^(NOUN)$/.test(tokens[m.last]?.pos ?? '');
 		if (describes || (/^(’s|'s|’|')$/.test(tokens[m.last]?.text ?? '') && /^(PROPN|NOUN|ADJ)$/.test(tokens[m.last + 1]?.pos ?? ''))) quality -= 0.1;
+		// "the first supercomputer, the Cray-1,", "a British tea firm, the East India Company": a name
+		// given to a thing the sentence has just described is what it tells
+		if (describedBefore(a, si, m.first)) quality += 0.07;
 		// "in Egypt", "at Nasa's Ames Research Center in California": a place where something
 		// happened is the setting, unless the sentence is about where something is
 		const prep = tokens[m.first - 1]?.lower === 'the' ? tokens[m.first - 2] : tokens[m.first - 1];
@@ -514,6 +517,24 @@ function nounPhraseStart(tokens: Token[], end: number, floor: number): number {
 // Heads of noun phrases too vague to be worth a blank: "an important element of the system".
 const VAGUE_HEADS = new Set(['element', 'aspect', 'feature', 'factor', 'component', 'thing', 'stuff', 'item', 'issue', 'area', 'effect', 'manner', 'means', 'instance', 'situation', 'fashion', 'approach', 'respect', 'sense', 'extent', 'affair', 'matter', 'power', 'trouble', 'lot', 'deal', 'bit']);
 const DIRECTION = /^(central|northern|southern|eastern|western|north|south|east|west|northeastern|northwestern|southeastern|southwestern|upper|lower|inner|outer|low|high|coastal|rural|urban|greater|mainland|southernmost|northernmost)$/;
+
+/** A name in apposition to the noun phrase before it: "the king of the Sosso Empire, Soumaoro Kanté". */
+function describedBefore(a: Article, si: number, first: number): boolean {
+	const { tokens } = a;
+	let k = first - 1;
+	if (/^(the|a|an)$/.test(tokens[k]?.lower ?? '')) k--;
+	// "Japan's NEC Earth Simulator"
+	if (/^(’s|'s)$/.test(tokens[k]?.text ?? '')) k -= 2;
+	if (tokens[k]?.text !== ',') return false;
+	const noun = tokens[k - 1];
+	if (!noun || !/^(NOUN|PROPN)$/.test(noun.pos)) return false;
+	// the phrase before the comma is a description: it starts with "the"/"a" and holds a common noun
+	for (let x = k - 1; x >= Math.max(a.sentences[si].first, k - 8); x--) {
+		if (/^(the|a|an)$/.test(tokens[x].lower)) return tokens.slice(x + 1, k).some((t) => t.pos === 'NOUN' && /^\p{Ll}/u.test(t.text));
+		if (/^[,;:]$/.test(tokens[x].text) || tokens[x].pos === 'VERB') return false;
+	}
+	return false;
+}
 
 /** The token stands in a subordinate clause ("after NASA administrator X approved it, ..."). */
 function inSubordinate(a: Article, si: number, k: number): boolean {
