@@ -17,7 +17,7 @@ export function pronounGender(word: string): Gender | undefined {
  * is not Albert Bandura's). Undefined when that is not clear; the caller then skips the
  * sentence.
  */
-export function personBefore(a: { sentences: Sentence[]; mentionsBySent: Mention[][]; entities: Entity[] }, si: number, gender?: Gender): number | undefined {
+export function personBefore(a: { sentences: Sentence[]; mentionsBySent: Mention[][]; entities: Entity[] }, si: number, gender?: Gender, unique = false): number | undefined {
 	const para = a.sentences[si].para;
 	const fits = (id: number) => !gender || !a.entities[id].gender || a.entities[id].gender === gender;
 	for (let k = si - 1; k >= Math.max(0, si - 4); k--) {
@@ -26,6 +26,8 @@ export function personBefore(a: { sentences: Sentence[]; mentionsBySent: Mention
 		if (!persons.length) continue;
 		const distinct = new Set(persons.map((m) => m.entity));
 		if (distinct.size === 1) return persons[0].entity;
+		// "Federer again got the better of Hewitt. His victory in Houston ...": whose, is a guess
+		if (unique) return undefined;
 		const first = a.mentionsBySent[k].find((m) => a.entities[m.entity].cls !== 'group');
 		if (first && a.entities[first.entity].cls === 'person' && fits(first.entity) && first.first - a.sentences[k].first <= 6) return first.entity;
 		return undefined;

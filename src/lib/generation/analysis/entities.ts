@@ -78,7 +78,7 @@ export function findEntities(doc: TokenizedDoc, title = ''): { entities: Entity[
 				const t = tokens[j];
 				// "ASEAN Plus Six": a number word inside a name
 				const numberWord = /^(two|three|four|five|six|seven|eight|nine|ten)$/.test(t.lower);
-				if (t.space && isCap(t) && !isMonth(t) && (!NOT_NAME.has(t.lower) || numberWord) && t.type !== 'currency') {
+				if (t.space && isCap(t) && !isMonth(t, tokens[t.i + 1]) && (!NOT_NAME.has(t.lower) || numberWord) && t.type !== 'currency') {
 					j++;
 					continue;
 				}
@@ -112,13 +112,13 @@ export function findEntities(doc: TokenizedDoc, title = ''): { entities: Entity[
 				if ((CONNECTORS.has(t.lower) || (orgSoFar && (t.lower === 'for' || (t.lower === 'and' && tokens.slice(i, j).some((x) => x.lower === 'for'))))) && j + 1 < s.last) {
 					let k = j + 1;
 					if (tokens[k].lower === 'the' && k + 1 < s.last) k++;
-					if (isCap(tokens[k]) && !isMonth(tokens[k]) && !NOT_NAME.has(tokens[k].lower)) {
+					if (isCap(tokens[k]) && !isMonth(tokens[k], tokens[k + 1]) && !NOT_NAME.has(tokens[k].lower)) {
 						j = k + 1;
 						continue;
 					}
 				}
 				// "Top 500", "Boeing 747": a number glued to the name, not a year
-				if (t.type === 'number' && t.space && /^\d{1,3}$/.test(t.text) && j + 1 < s.last && !isCap(tokens[j + 1]) && tokens[j + 1].pos === 'NOUN' && !isMonth(tokens[i])) {
+				if (t.type === 'number' && t.space && /^\d{1,3}$/.test(t.text) && j + 1 < s.last && !isCap(tokens[j + 1]) && tokens[j + 1].pos === 'NOUN' && !isMonth(tokens[i], tokens[i + 1])) {
 					j++;
 					break;
 				}
@@ -255,15 +255,16 @@ interface RawMention {
 	abbrFor?: number;
 }
 
-function isMonth(t: Token): boolean {
-	return MONTHS.includes(t.lower) && t.lower !== 'may';
+function isMonth(t: Token, next?: Token): boolean {
+	// "May" is a month only before a day or a year ("in May 1945"), a verb or a name otherwise
+	return MONTHS.includes(t.lower) && (t.lower !== 'may' || (!!next && /^\d{1,4}$/.test(next.text)));
 }
 
 function startsName(tokens: Token[], i: number, sentFirst: number, lowerSeen: Set<string>, capSeenMid: Set<string>): boolean {
 	const t = tokens[i];
 	// "An-Nasir Muhammad": an Arabic article glued to the name
 	if (isCap(t) && /^(an|al|el|ad|ar|as|at|az|ash|ibn|bin)$/.test(t.lower) && tokens[i + 1]?.text === '-' && !tokens[i + 1].space && isCap(tokens[i + 2] ?? t) && !tokens[i + 2]?.space) return true;
-	if (!isCap(t) || NOT_NAME.has(t.lower) || isMonth(t) || t.type === 'currency') return false;
+	if (!isCap(t) || NOT_NAME.has(t.lower) || isMonth(t, tokens[t.i + 1]) || t.type === 'currency') return false;
 	if (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || t.pos === 'AUX') return false;
 	let opening = i === sentFirst;
 	if (!opening) {

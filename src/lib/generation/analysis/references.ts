@@ -132,6 +132,9 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 	}
 	const bodyStart = k;
 	// "Some in London thought ...", "Many were ...": a quantifier standing for unnamed people
+	if (tokens[bodyStart]?.lower === 'a' && /^(few|handful|number)$/.test(tokens[bodyStart + 1]?.lower ?? '') && /^(AUX|VERB)$/.test(tokens[bodyStart + 2]?.pos ?? '')) {
+		return { ok: false, reason: 'unnamed subject', edits, resolved: [...resolved], quoted, at: bodyStart };
+	}
 	if (/^(some|many|most|others|few|several)$/.test(tokens[bodyStart]?.lower ?? '') && /^(ADP|AUX|VERB)$/.test(tokens[bodyStart + 1]?.pos ?? '') && tokens[bodyStart + 1]?.lower !== 'of') {
 		// "Some were disguised as Mohawks." after "a group of Sons of Liberty ... approached the ships"
 		const group = /^(some|many|most|few|several)$/.test(tokens[bodyStart].lower) && /^(AUX|VERB)$/.test(tokens[bodyStart + 1].pos) ? pluralAntecedent(a, si) : undefined;
@@ -268,7 +271,8 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 				if ((group === 'thing' && !plural) || (group === 'plural' && plural)) continue;
 			}
 		}
-		const ent = group === 'person' ? personAntecedent(a, si, pronounGender(lower)) : group === 'thing' ? thingAntecedent(a, si, memo) : pluralAntecedent(a, si);
+		// a possessive or object pronoun ("His victory", "taking her") has no subject position to go by
+		const ent = group === 'person' ? personAntecedent(a, si, pronounGender(lower), !/^(he|she)$/.test(lower) || x !== bodyStart) : group === 'thing' ? thingAntecedent(a, si, memo) : pluralAntecedent(a, si);
 		if (ent === undefined) return fail(`unresolved "${t.text}"`, x);
 		const name = displayName(entities[ent]);
 		const isPossessive = lower === 'his' || lower === 'its' || lower === 'their' || (lower === 'her' && /^(NOUN|ADJ|PROPN|NUM)$/.test(tokens[x + 1]?.pos ?? ''));
@@ -367,8 +371,8 @@ function recentMentions(a: Article, si: number, back: number) {
 	return out;
 }
 
-export function personAntecedent(a: Article, si: number, gender?: Gender): number | undefined {
-	return personBefore(a, si, gender);
+export function personAntecedent(a: Article, si: number, gender?: Gender, unique = false): number | undefined {
+	return personBefore(a, si, gender, unique);
 }
 
 function thingAntecedent(a: Article, si: number, memo: Map<number, SentenceView>): number | undefined {
@@ -386,6 +390,8 @@ function thingAntecedent(a: Article, si: number, memo: Map<number, SentenceView>
 	const pvStart = mainClauseStart(a, si - 1, prev.first);
 	const first = a.mentionsBySent[si - 1].find((m) => m.first >= pvStart) ?? a.mentionsBySent[si - 1][0];
 	if (!first || first.first - pvStart > 3 || ['person', 'group'].includes(a.entities[first.entity].cls)) return undefined;
+	// "The Mexica were late-comers ...": a subject with a plural verb is no "it"
+	if (/^(were|are|have|do)$/.test(a.tokens[first.last]?.lower ?? '')) return undefined;
 	// "it" is clear only when the sentence before names one thing, or the article's subject
 	const things = new Set(a.mentionsBySent[si - 1].filter((m) => !['person', 'group'].includes(a.entities[m.entity].cls)).map((m) => m.entity));
 	if (things.size === 1 || first.entity === a.topic) return first.entity;

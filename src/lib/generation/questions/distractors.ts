@@ -233,7 +233,7 @@ export function quantityDistractors(a: Article, gap: Gap, prompt: string, rand: 
 	if (!q) return [];
 	const taken = new Set([normalize(q.text)]);
 	const out: string[] = [];
-	const bounds = q.kind === 'year' || q.kind === 'date' ? yearBounds(prompt) : {};
+	const bounds = q.kind === 'year' || q.kind === 'date' || q.kind === 'year_range' ? yearBounds(prompt) : {};
 	const push = (s: string | null) => {
 		if (!s || out.length >= want) return;
 		const n = normalize(s);
@@ -294,8 +294,8 @@ function syntheticValues(q: Quantity, rand: Random): string[] {
 			return pick([-2, -1, 1, 2]).filter((d) => q.value + d > 0 && q.value + d <= 21).map((d) => q.text.replace(/^\d+(st|nd|rd|th)/, ordinal(q.value + d)));
 		case 'year_range': {
 			const len = (q.value2 ?? q.value) - q.value;
-			return pick([-40, -25, 30, 45, -60])
-				.map((d) => [q.value + d, q.value + d + Math.round(len * (0.7 + rand() * 0.6))])
+			return pick([-15, -9, -5, 6, 10, 14])
+				.map((d) => [q.value + d, q.value + d + Math.max(1, Math.round(len * (0.7 + rand() * 0.6)))])
 				.filter(([x, y]) => y <= maxYear && x > 0)
 				.map(([x, y]) => q.text.replace(String(q.value), String(x)).replace(String(q.value2), String(y)));
 		}

@@ -95,7 +95,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (lead === m.first && /^(VERB|AUX)$/.test(tokens[m.last]?.pos ?? '')) quality += 0.06;
 		// a commentator the article only quotes, or a character of an example, is no fact to learn
 		if (e.cls === 'person' && peripheral(a, e.id)) quality -= 0.25;
-		if (storyPerson(e)) quality -= 0.3;
+		// ("Claire's nine-year-old son, Jay": the example's people are not what the lesson is about)
+		if (storyPerson(e)) continue;
 		// "Mr _____ said": only a surname, with the person's title as a clue
 		if (/^(mr|mrs|ms|dr|mr\.|mrs\.|ms\.|dr\.)$/.test(tokens[m.first - 1]?.lower ?? '')) quality -= 0.15;
 		// "told Asia Times", "told the BBC News website": the outlet, not the news
@@ -133,6 +134,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (q.bracketed || isListMember(a, q.first, q.last, 'quantity')) continue;
 		// "the two reactions", "four of the five participants": a number the reader already knows
 		if (q.kind === 'count' && /^(the|these|those|both|its|their|his|her)$/.test(tokens[q.first - 1]?.lower ?? '')) continue;
+		// "five people", "three types of responses": a count of something vague
+		if (q.kind === 'count' && (GENERIC.has(tokens[q.last]?.lower ?? '') || GENERIC_HEADS.has(tokens[q.last]?.lower ?? '') || /^(people|persons|men|women|children|participants|times|things|kinds|types|ways)$/.test(tokens[q.last]?.lower ?? ''))) continue;
 		// "three kinds of models: live, verbal, and symbolic": the list that follows counts itself
 		if (q.kind === 'count' && countsItsList(a, si, q.last)) continue;
 		let quality: number;
@@ -306,7 +309,9 @@ export function findGaps(a: Article, si: number): Gap[] {
 	for (let k = s.first + 1; k < s.last - 1; k++) {
 		const v = tokens[k];
 		const cause = (/^(because|due|thanks)$/.test(tokens[k - 1]?.lower ?? '') && /^(of|to)$/.test(v.lower)) || (v.lower === 'of' && tokens[k - 1]?.lower === 'result' && tokens[k - 2]?.lower === 'a');
-		const verb = v.pos === 'VERB' && v.lower !== v.lemma && !/ing$/.test(v.lower) && !/^(is|are|was|were|has|have|had|said|says|told)$/.test(v.lower);
+		// (only what something causes: "caused significant inflation"; the object of any verb is
+		// too often a vague phrase — "formed a substantial class", "served an important function")
+		const verb = v.pos === 'VERB' && /^(cause|produce|trigger|create|result|lead|bring|spark|provoke|prompt|generate)$/.test(v.lemma) && v.lower !== v.lemma && !/ing$/.test(v.lower);
 		if (!cause && !verb) continue;
 		let from = k + 1;
 		if (/^(a|an|the|its|their|his|her)$/.test(tokens[from]?.lower ?? '')) from++;
@@ -355,6 +360,8 @@ function attribution(a: Article, si: number, first: number, last: number): boole
 	let b = first - 1;
 	while (b >= 0 && /^(the|senator|president|mr|mrs|ms|dr|mr\.|mrs\.|ms\.|dr\.|professor|journal|magazine|newspaper|in|to|by)$/.test(tokens[b]?.lower ?? '') && first - b <= 3) b--;
 	if (tokens[b] && SPEECH.test(tokens[b].lower) && tokens[b].sent === si) return true;
+	// "Michael Shadlen, Ph.D., of Columbia University's ... Institute": where someone works
+	if (tokens[first - 1]?.lower === 'of' && tokens[first - 2]?.text === ',' && a.mentionsBySent[si].some((m) => m.last <= first - 2 && m.last >= first - 6 && a.entities[m.entity].cls === 'person')) return true;
 	// "X said", "X, a fellow at ..., said"
 	let k = last;
 	if (tokens[k]?.text === ',') {

@@ -101,7 +101,8 @@ export function trimAround(a: Article, si: number, view: SentenceView, g0: numbe
 			// ", reaching US$4.8 billion in 2016", ", thus undercutting ...": a participle adds a second fact
 			else if (next.pos === 'VERB' && /ing$/.test(next.lower)) cut = true;
 			// ", and the British monarch remained ...": a second clause with its own subject
-			else if (next.lower === 'and' && clauseAfterAnd(a, k + 2, last)) cut = true;
+			// (", and" ending a list — "a peninsula, Jutland, and an archipelago" — starts no clause)
+			else if (next.lower === 'and' && clauseAfterAnd(a, k + 2, last) && !listBefore(a, top, first, k)) cut = true;
 		}
 		if (!cut) continue;
 		// keep enough to make sense
@@ -161,6 +162,15 @@ function startsClause(a: Article, from: number, to: number): boolean {
 		if ((x.pos === 'AUX' && !/^(being|been|be)$/.test(x.lower)) || (x.pos === 'VERB' && !/ing$/.test(x.lower))) return true;
 		// a list goes on: "independent media, nongovernmental organizations and other critics"
 		if (/^[,;:()—–]$/.test(x.text)) return false;
+	}
+	return false;
+}
+
+/** Another top-level comma after the last verb before k: the ", and" at k closes a list. */
+function listBefore(a: Article, top: Set<number>, first: number, k: number): boolean {
+	for (let x = k - 1; x > first; x--) {
+		if (/^(VERB|AUX)$/.test(a.tokens[x].pos)) return false;
+		if (top.has(x) && a.tokens[x].text === ',') return true;
 	}
 	return false;
 }
@@ -278,6 +288,8 @@ export function removableParts(a: Article, si: number, view: SentenceView): { fi
 	// an opening phrase up to the comma after which the clause starts
 	if (/^(ADP|ADV|SCONJ)$/.test(tokens[start]?.pos ?? '') && !/^(if|unless|because|since|although|though|when|while)$/.test(tokens[start].lower)) {
 		for (let k = start + 1; k < Math.min(s.last - 3, start + 12); k++) {
+			// "Only veteran Lindsay Davenport held the new wave at bay, ...": a clause, not an opening phrase
+			if (/^(VERB|AUX)$/.test(tokens[k].pos) && !/(ing|ed|en)$/.test(tokens[k].lower)) break;
 			if (top.has(k) && tokens[k].text === ',' && startsClause(a, k + 1, s.last)) {
 				add(start, k + 1);
 				break;
