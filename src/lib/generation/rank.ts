@@ -72,7 +72,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		// repaid) may come back once, lower down; the same fact never
 		const again = usedAnswer.has(answerKey(c)) || (!Array.isArray(c.answer) && c.type !== 'true_false' && usedAnswerText.has(normalize(c.answer)));
 		// (only a person: the same place or term twice reads as the same question asked again)
-		if (again && (!c.person || c.type === 'who_said' || answerUses.get(answerKey(c))! >= 2 || out.some((o) => o.fact.split(':')[0] === c.fact.split(':')[0]))) return false;
+		if (again && (!c.person || c.type === 'who_said' || /[“”"]/.test(c.prompt) || answerUses.get(answerKey(c))! >= 2 || out.some((o) => o.fact.split(':')[0] === c.fact.split(':')[0]))) return false;
 		// a question whose prompt prints the answer of another one, or the other way round
 		if (!relaxed && out.some((o) => !o.sents.some((x) => c.sents.includes(x)) && ((o.leaks && reveals(c, o, true)) || (c.leaks && reveals(o, c, true))))) return false;
 		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) return false;

@@ -354,6 +354,14 @@ function roundLike(q: Quantity, v: number): number {
 	return Math.max(1, Math.round(v / mag) * mag);
 }
 
+/** The phrase names several things: its head (last word, or the word before "of") is a plural. */
+function isPluralPhrase(s: string): boolean {
+	const ws = s.toLowerCase().split(/\s+/);
+	const of = ws.indexOf('of');
+	const head = of > 0 ? ws[of - 1] : ws[ws.length - 1];
+	return /[^su]s$/.test(head) || /(ies|es)$/.test(head) && !/(ss|us)$/.test(head);
+}
+
 /** Other key phrases of the article with the same shape, for terms and complements. */
 export function phraseDistractors(a: Article, gap: Gap, pool: Gap[], prompt: string, want = 3): string[] {
 	const words = (s: string) => s.split(/\s+/).length;
@@ -366,6 +374,8 @@ export function phraseDistractors(a: Article, gap: Gap, pool: Gap[], prompt: str
 	const candidates = pool
 		.filter((g) => kinds.includes(g.kind) && g.si !== gap.si && !/\d/.test(g.answer) && !a.quotations.some((q) => q.first <= g.first && g.last <= q.last))
 		.filter((g) => (n <= 2 ? words(g.answer) === n : Math.abs(words(g.answer) - n) <= 1) && / of /.test(g.answer) === hasOf)
+		// "a _____" takes "shooting star", not "meteor showers": one thing among single things
+		.filter((g) => isPluralPhrase(g.answer) === isPluralPhrase(gap.answer))
 		.sort((p, q) => (q.kind === 'term' ? 1 : 0) - (p.kind === 'term' ? 1 : 0) || q.quality - p.quality || p.first - q.first);
 	for (const g of candidates) {
 		if (out.length >= want) break;

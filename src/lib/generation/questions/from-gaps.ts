@@ -131,6 +131,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const subView = { ...view, edits: spanEdits };
 		const wh = gap.kind === 'entity' ? whQuestion(sub, si, subView, gap) : gap.quantity?.kind === 'year' ? yearQuestion(sub, si, subView, gap) : null;
 		const mcPrompt = wh ?? cloze;
+		// "Which Dutch explorer ...?": the other choices must be explorers too, or the question answers itself
+		const roleAsked = wh && gap.entity !== undefined && /^Which /.test(wh) && a.entities[gap.entity].cls === 'person' ? a.entities[gap.entity].roles : null;
 		// plain names of unknown kind ("Linpack", "Mandinka") get no choices: nothing says what kind a fair option would be
 		// worked out once per gap: a way of asking it with a part left out offers the same choices
 		const known = hide ? choicesFor.get(gap) : undefined;
@@ -170,6 +172,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 			}
 		}
 		if (!hide) choicesFor.set(gap, distractors);
+		if (roleAsked && distractors.filter((d) => a.entities.find((e) => e.name === d)?.roles.some((r) => roleAsked.includes(r))).length < 2) distractors.length = 0;
 		if (!bound && distractors.length >= 2 && !givesAway(mcPrompt, answers)) {
 			const key = gap.kind === 'entity' && gap.entity !== undefined ? a.entities[gap.entity].name : gap.answer;
 			// at the start of a sentence every choice is written with a capital, not only the key

@@ -236,7 +236,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 			while (to < s.last && !/^[,;:.—–(]$/.test(tokens[to].text) && !/^(with|while|which|who|whereas|and$)/.test(tokens[to].lower === 'and' && tokens[to + 1]?.pos === 'NOUN' ? 'x' : tokens[to].lower)) to++;
 			if (to > from && to - from <= 10 && tokens.slice(from, to).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) {
 				const answer = a.text.slice(tokens[from].start, tokens[to - 1].end);
-				if (!gaps.some((g) => g.first === from && g.last === to)) gaps.push({ si, first: from, last: to, answer, kind: 'complement', accept: [], quality: 0.8 });
+				// "The official languages are English, Māori, and ...": one of a list is not the answer
+				if (!gaps.some((g) => g.first === from && g.last === to) && !isListMember(a, from, to) && !isListMember(a, from, to, 'phrase')) gaps.push({ si, first: from, last: to, answer, kind: 'complement', accept: [], quality: 0.8 });
 			}
 		}
 	}

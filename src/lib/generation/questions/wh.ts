@@ -35,7 +35,8 @@ export function whQuestion(a: Article, si: number, view: SentenceView, gap: Gap)
 	// "Beijing does demand ...": a capital acting stands for its government, not for a city
 	if (e.cls === 'place' && e.placeKind === 'city' && !/^(is|was|are|were|has|had|lies|lay|hosted|hosts|became|remains|remained)$/.test(next.lower)) return null;
 	let wh: string | null;
-	if (role) wh = `Which ${role.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}`;
+	// "Which Dutch explorer": a nationality keeps its capital, only a common first word loses it
+	if (role) wh = `Which ${tokens[k].pos === 'PROPN' || /(an|ish|ese|ch|i)$/.test(tokens[k].lower) && /^\p{Lu}/u.test(tokens[k].text) ? role : role.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}`;
 	else if (e.cls === 'person') wh = 'Who';
 	else wh = classNoun(a, gap.entity) ? `Which ${classNoun(a, gap.entity)}` : null;
 	if (!wh) return null;

@@ -23,6 +23,8 @@ export function whoSaidQuestions(a: Article, seed: number | string): Candidate[]
 			quoteText = cut[1].replace(/[;.]$/, '') + ' …';
 		}
 		const speaker = a.entities[q.speaker];
+		// a commentator quoted once is no one a student needs to know
+		if (peripheral(a, speaker.id)) continue;
 		// a quotation naming its speaker answers itself
 		if (givesAway(q.text, [speaker.name, ...speaker.aliases, speaker.name.split(' ').pop() ?? ''])) continue;
 		// fragments cut from a sentence read badly out of context
