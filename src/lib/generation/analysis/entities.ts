@@ -232,7 +232,12 @@ export function findEntities(doc: TokenizedDoc, title = ''): { entities: Entity[
 	}
 	for (const e of entities) if (!/\p{L}{2}/u.test(e.name)) e.mentions = [];
 	// "House Republicans", "Young Turks": a plural is a group, not a person
-	for (const e of entities) if (e.cls === 'person' && /(ans|ists|crats|ites|ers)$/.test(e.name) && e.name.includes(' ') && !e.roles.length && !/(ss|us|is)$/.test(e.name)) e.cls = 'group';
+	for (const e of entities) {
+		if (e.cls !== 'person' || !e.name.includes(' ') || e.roles.length || /(ss|us|is)$/.test(e.name)) continue;
+		// ("American Patriots": a nationality before a plural)
+		const first = e.name.split(/\s+/)[0];
+		if (/(ans|ists|crats|ites|ers)$/.test(e.name) || (/s$/.test(e.name) && /^\p{Lu}\p{Ll}+(an|ish|ese|ch|i)$/u.test(first))) e.cls = 'group';
+	}
 	// "Aztec culture", "Mesoamerican peoples": a name mostly written before a noun describes it
 	for (const e of entities) {
 		if (e.cls !== 'person' || e.mentions.length < 2) continue;

@@ -214,7 +214,8 @@ function builtInNames(key: Entity, rand: Random): string[] {
 			const regions = placesOfKind('region').map((p) => p.name);
 			// "West Africa" → other parts of Africa before anything else
 			const related = regions.filter((r) => r.split(' ').some((w) => words.includes(w) && w.length > 4));
-			return [...shuffle(related, rand), ...shuffle(regions, rand)];
+			// (only regions that share a word with the key: "Kashmir" is no choice for "New England")
+			return shuffle(related, rand);
 		}
 		if (info?.kind === 'continent') return shuffle(['Africa', 'Asia', 'Europe', 'North America', 'South America', 'Oceania', 'Antarctica'], rand);
 		if (info?.kind === 'state') return shuffle(placesOfKind('state').map((p) => p.name), rand);
