@@ -17,7 +17,7 @@ export function pronounGender(word: string): Gender | undefined {
  * is not Albert Bandura's). Undefined when that is not clear; the caller then skips the
  * sentence.
  */
-export function personBefore(a: { sentences: Sentence[]; mentionsBySent: Mention[][]; entities: Entity[] }, si: number, gender?: Gender, unique = false): number | undefined {
+export function personBefore(a: { sentences: Sentence[]; mentionsBySent: Mention[][]; entities: Entity[]; tokens?: Token[] }, si: number, gender?: Gender, unique = false): number | undefined {
 	const para = a.sentences[si].para;
 	const fits = (id: number) => !gender || !a.entities[id].gender || a.entities[id].gender === gender;
 	for (let k = si - 1; k >= Math.max(0, si - 4); k--) {
@@ -25,7 +25,12 @@ export function personBefore(a: { sentences: Sentence[]; mentionsBySent: Mention
 		const persons = a.mentionsBySent[k].filter((m) => a.entities[m.entity].cls === 'person' && fits(m.entity));
 		if (!persons.length) continue;
 		const distinct = new Set(persons.map((m) => m.entity));
-		if (distinct.size === 1) return persons[0].entity;
+		// (a name of unknown kind beside the one person may be another person: "Federer ... Hewitt")
+		const others = a.mentionsBySent[k].filter((m) => a.entities[m.entity].cls === 'name' && /^\p{Lu}\p{Ll}+$/u.test(a.entities[m.entity].name));
+		// ("Federer again got the better of Hewitt": a capitalised subject the tagger did not take for a name)
+		const lead = a.tokens?.[a.sentences[k].first];
+		if (lead && lead.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(lead.text) && !a.mentionsBySent[k].some((m) => m.first === lead.i)) others.push(persons[0]);
+		if (distinct.size === 1 && !(unique && others.length)) return persons[0].entity;
 		// "Federer again got the better of Hewitt. His victory in Houston ...": whose, is a guess
 		if (unique) return undefined;
 		const first = a.mentionsBySent[k].find((m) => a.entities[m.entity].cls !== 'group');

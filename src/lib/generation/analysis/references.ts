@@ -58,6 +58,11 @@ export function displayName(e: Entity): string {
 	return (e.the ? 'the ' : '') + e.name;
 }
 
+/** A group named as "they": "the Sons of Liberty", "the Keitas". */
+export function pluralName(e: Entity): string {
+	return (e.the || /s\b/.test(e.name) ? 'the ' : '') + e.name;
+}
+
 /**
  * The name standing for "this commission", "the act": with "the" when the name is a
  * titled institution or law ("the Royal Commission of Inquiry"), even if the article
@@ -139,7 +144,7 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		// "Some were disguised as Mohawks." after "a group of Sons of Liberty ... approached the ships"
 		const group = /^(some|many|most|few|several)$/.test(tokens[bodyStart].lower) && /^(AUX|VERB)$/.test(tokens[bodyStart + 1].pos) ? pluralAntecedent(a, si) : undefined;
 		if (group === undefined) return { ok: false, reason: 'unnamed subject', edits, resolved: [...resolved], quoted, at: bodyStart };
-		edits.push({ first: bodyStart, last: bodyStart + 1, text: `${tokens[bodyStart].text} of ${displayName(entities[group])}` });
+		edits.push({ first: bodyStart, last: bodyStart + 1, text: `${tokens[bodyStart].text} of ${pluralName(entities[group])}` });
 		resolved.add(group);
 	}
 
@@ -274,7 +279,7 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		// a possessive or object pronoun ("His victory", "taking her") has no subject position to go by
 		const ent = group === 'person' ? personAntecedent(a, si, pronounGender(lower), !/^(he|she)$/.test(lower) || x !== bodyStart) : group === 'thing' ? thingAntecedent(a, si, memo) : pluralAntecedent(a, si);
 		if (ent === undefined) return fail(`unresolved "${t.text}"`, x);
-		const name = displayName(entities[ent]);
+		const name = group === 'plural' ? pluralName(entities[ent]) : displayName(entities[ent]);
 		const isPossessive = lower === 'his' || lower === 'its' || lower === 'their' || (lower === 'her' && /^(NOUN|ADJ|PROPN|NUM)$/.test(tokens[x + 1]?.pos ?? ''));
 		edits.push({ first: x, last: x + 1, text: isPossessive ? possessive(name, apostrophe) : name });
 		resolved.add(ent);

@@ -264,7 +264,7 @@ export function quantityDistractors(a: Article, gap: Gap, prompt: string, rand: 
  */
 export function yearBounds(prompt: string): { min?: number; max?: number } {
 	const out: { min?: number; max?: number } = {};
-	const after = /_____\s*(?:\S+\s+){0,2}?(?:until|till|to|and|–|-|through)\s+(?:\p{L}+\s+)?(\d{3,4})\b/u.exec(prompt);
+	const after = /_____\s*(?:\S+\s+){0,2}?(?:until|till|to|and|–|-|through)\s+(?:[\p{L}’']+\s+){0,5}?(\d{3,4})\b/u.exec(prompt);
 	if (after) out.max = Number(after[1]);
 	const before = /\b(\d{3,4})\s*(?:\S+\s+){0,2}?(?:until|till|to|and|–|-|through)\s+(?:\p{L}+\s+)?_____/u.exec(prompt);
 	if (before) out.min = Number(before[1]);

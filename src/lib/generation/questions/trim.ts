@@ -316,7 +316,11 @@ export function removableParts(a: Article, si: number, view: SentenceView): { fi
 		if (t.pos !== 'VERB' || !/(ed|en|led|made|held|built|known|born|set|put)$/.test(t.lower) || !/^(NOUN|PROPN)$/.test(tokens[k - 1].pos) || !top.has(k)) continue;
 		if (!/^(by|as|in|at|from|after|for|during|with|to)$/.test(tokens[k + 1]?.lower ?? '')) continue;
 		let z = k + 1;
-		while (z < s.last && top.has(z) && !/^[,;:.]$/.test(tokens[z].text) && !(tokens[z].pos === 'AUX' || (tokens[z].pos === 'VERB' && z > k + 2 && tokens[z - 1].pos !== 'ADP'))) z++;
+		while (z < s.last && top.has(z) && !/^[,;:.]$/.test(tokens[z].text) && !(tokens[z].pos === 'AUX' || (tokens[z].pos === 'VERB' && z > k + 2 && tokens[z - 1].pos !== 'ADP'))) {
+			// "led by Pol Pot | in 1979": a date or place after it is the clause's setting, not the participle's
+			if (z > k + 2 && /^(in|on|at|during|from)$/.test(tokens[z].lower) && settings.some(([f]) => f === z + 1 || f === z + 2)) break;
+			z++;
+		}
 		if (z - k > 9 || z - k < 2) continue;
 		// the comma that closed it goes too when nothing opened it: "Antique dollars dated as late as 1957, have"
 		if (tokens[z]?.text === ',' && tokens[k - 1].text !== ',') z++;
