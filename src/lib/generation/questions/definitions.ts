@@ -41,6 +41,16 @@ export function findDefinitions(a: Article, views: (SentenceView | null)[]): Def
 				const def = renderTokens(a, to + 1, end, view.edits).replace(/[.!]+$/, '');
 				add(out, a.text.slice(tokens[from].start, tokens[to - 1].end), def, s.index);
 			}
+			// "Fiat money has no intrinsic value, but is declared ...": a term of a heading, said what it has
+			// or does → "money that has no intrinsic value, but is declared ..."
+			const term = to > from ? a.text.slice(tokens[from].start, tokens[to - 1].end) : '';
+			if (to - from >= 2 && to - from <= 4 && verb && /^(has|have|means|refers|consists|describes)$/.test(verb.lower) && !named(from, to) && headingTerm(a, term)) {
+				let end = to + 1;
+				while (end < s.last && !/^[;.]$/.test(tokens[end].text) && !(tokens[end].text === ',' && /^(and|which|while)$/.test(tokens[end + 1]?.lower ?? ''))) end++;
+				const head = tokens[to - 1].lower;
+				const pred = renderTokens(a, to, end, view.edits).replace(/[.!]+$/, '');
+				add(out, term, `${head} that ${pred.charAt(0).toLowerCase()}${pred.slice(1)}`, s.index);
+			}
 		}
 		for (let x = s.first + 1; x < s.last - 3; x++) {
 			const t = tokens[x];
@@ -75,6 +85,12 @@ export function findDefinitions(a: Article, views: (SentenceView | null)[]): Def
 		}
 	}
 	return out;
+}
+
+/** The term is what a heading of the article names ("Commodity versus Fiat Money"). */
+function headingTerm(a: Article, term: string): boolean {
+	const t = normalize(term);
+	return a.blocks.some((b) => b.kind === 'heading' && ` ${normalize(a.text.slice(b.start, b.end))} `.includes(` ${t} `));
 }
 
 function add(out: Definition[], term: string, definition: string, si: number) {
