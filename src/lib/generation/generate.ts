@@ -25,24 +25,38 @@ export function generate(text: string, opts: GenerateOptions & { markdown?: bool
 	const a = analyse(text, { markdown: opts.markdown, title: opts.title });
 	const seed = opts.seed ?? 0;
 	const count = opts.count === undefined ? 20 : opts.count === 0 || !Number.isFinite(opts.count) ? Infinity : Math.max(0, Math.floor(opts.count));
-	const candidates = allCandidates(a, seed);
+	const candidates = allCandidates(a, seed, count);
 	const picked = selectQuestions(candidates, count);
 	return { title: a.title || opts.title || 'Untitled article', questions: picked.map((c, i) => toQuestion(c, i)) };
 }
 
-export function allCandidates(a: Article, seed: number | string): (Candidate & { score: number })[] {
+export function allCandidates(a: Article, seed: number | string, count = Infinity): (Candidate & { score: number })[] {
 	const memo = new Map<number, SentenceView>();
 	const views: (SentenceView | null)[] = a.sentences.map((s) => viewSentence(a, s.index, memo));
 	const centrality = sentenceCentrality(a);
 	const gapsBySent: Gap[][] = a.sentences.map((s) => (views[s.index]?.ok ? findGaps(a, s.index) : []));
 	const pool = gapsBySent.flat();
 	const out: Candidate[] = [];
-	for (const s of a.sentences) {
+	// Sentences are asked about most central first. For a short list, the rest are left out
+	// once they cannot score as high as plenty of questions already made: no question of a
+	// sentence scores above half its centrality plus half the best quality.
+	const order = a.sentences.map((s) => s.index).sort((x, y) => centrality[y] - centrality[x] || x - y);
+	const scoreOf = (c: Candidate) => 0.5 * Math.max(...c.sents.map((si) => centrality[si] ?? 0)) + 0.5 * c.quality - c.penalty;
+	const enough = Number.isFinite(count) ? Math.max(60, count * 4) : Infinity;
+	const made: number[] = [];
+	for (const si of order) {
+		if (made.length >= enough) {
+			made.sort((x, y) => y - x);
+			if (made[enough - 1] > 0.5 * centrality[si] + 0.55) break;
+		}
+		const before = out.length;
+		const s = a.sentences[si];
 		const view = views[s.index];
 		if (!view?.ok) {
 			// a sentence whose main clause cannot stand alone may hold a clause that can
 			const clause = (view?.reason?.startsWith('unresolved') ? standaloneClause(a, s.index) : null) ?? (view ? narrowAroundReference(a, s.index, view) : null);
 			if (clause) out.push(...questionsFromGaps(clause.article, s.index, clause.view, findGaps(clause.article, s.index), pool, seed).map((q) => wholeSentence(a, q)));
+			for (let k = before; k < out.length; k++) made.push(scoreOf(out[k]));
 			continue;
 		}
 		const clauses = semicolonClauses(a, s.index);
@@ -54,9 +68,11 @@ export function allCandidates(a: Article, seed: number | string): (Candidate & {
 				// a question asked within the whole sentence shows every clause, so it takes the whole sentence
 				for (const q of qs) out.push(c.view ? { ...wholeSentence(a, q), clause: c.unit } : q);
 			}
+			for (let k = before; k < out.length; k++) made.push(scoreOf(out[k]));
 			continue;
 		}
 		out.push(...questionsFromGaps(a, s.index, view, gapsBySent[s.index], pool, seed));
+		for (let k = before; k < out.length; k++) made.push(scoreOf(out[k]));
 	}
 	out.push(...whoSaidQuestions(a, seed));
 	out.push(...orderingQuestions(a, views, centrality, seed));
