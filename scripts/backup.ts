@@ -16,7 +16,10 @@ export async function backupDatabase(source: string, target: string): Promise<{ 
 	const db = new Database(source, { fileMustExist: true });
 	try {
 		db.pragma('busy_timeout = 5000');
-		const progress = await db.backup(target);
+		// One step copies every page inside one read transaction: a consistent snapshot that
+		// writers (WAL) never wait for. Copying in small steps instead restarts from the first
+		// page whenever the server commits in between, so a busy server's backup never ended.
+		const progress = await db.backup(target, { progress: () => 0x7fffffff });
 		const check = new Database(target, { readonly: true });
 		try {
 			const result = check.pragma('integrity_check', { simple: true });

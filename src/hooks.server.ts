@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { getDb, closeDb } from '$lib/server/db';
 import {
@@ -24,9 +24,13 @@ export const init: ServerInit = async () => {
 		}
 	}
 	getGeneration().resumePending();
-	process.once('sveltekit:shutdown', async () => {
+	// adapter-node emits this on SIGTERM/SIGINT once the requests in flight have finished
+	// (after at most SHUTDOWN_TIMEOUT seconds). Question generation still running is
+	// abandoned: its articles stay pending and are generated again at the next start.
+	process.once('sveltekit:shutdown', async (reason: string) => {
 		await closeGeneration();
 		closeDb();
+		console.log(`Factdeck: stopped (${reason}); requests finished and the database closed.`);
 	});
 };
 
@@ -38,7 +42,34 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'cross-origin-opener-policy': 'same-origin'
 };
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * SvelteKit refuses cross-site form posts before this hook runs; this refuses every other
+ * cross-site write (JSON included) whose Origin names another site. Requests without an
+ * Origin header come from outside a browser, where a cookie cannot be borrowed.
+ */
+function isCrossSiteWrite(request: Request, url: URL): boolean {
+	if (SAFE_METHODS.has(request.method)) return false;
+	const origin = request.headers.get('origin');
+	return origin !== null && origin !== url.origin;
+}
+
+function withSecurityHeaders(response: Response): Response {
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	// SvelteKit sets the CSP on pages; other responses (JSON, files) get a strict one.
+	if (!response.headers.has('content-security-policy')) {
+		response.headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	}
+	return response;
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
+	if (isCrossSiteWrite(event.request, event.url)) {
+		return withSecurityHeaders(json({ message: 'Cross-site requests are forbidden.' }, { status: 403 }));
+	}
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.session = null;
@@ -52,15 +83,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			deleteSessionCookie(event);
 		}
 	}
-	const response = await resolve(event);
-	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-		if (!response.headers.has(name)) response.headers.set(name, value);
-	}
-	// SvelteKit sets the CSP on pages; other responses (JSON, files) get a strict one.
-	if (!response.headers.has('content-security-policy')) {
-		response.headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
-	}
-	return response;
+	return withSecurityHeaders(await resolve(event));
 };
 
 export const handleError: HandleServerError = ({ error, status, message }) => {

@@ -10,15 +10,17 @@ export type RunningServer = {
 	dbPath: string;
 	dir: string;
 	output: () => string;
-	/** SIGTERM and wait: a graceful shutdown. */
-	stop: () => Promise<void>;
+	/** SIGTERM and wait: a graceful shutdown. Resolves with how the process ended. */
+	stop: () => Promise<ExitStatus>;
 	/** SIGKILL and wait: a crash. */
-	kill: () => Promise<void>;
+	kill: () => Promise<ExitStatus>;
 	/** Starts the server again on the same database and port. */
 	restart: () => Promise<void>;
 	/** Stops the server and deletes its database. */
 	dispose: () => Promise<void>;
 };
+
+export type ExitStatus = { code: number | null; signal: NodeJS.Signals | null };
 
 export async function freePort(): Promise<number> {
 	return new Promise((ok, fail) => {
@@ -77,9 +79,11 @@ export async function startServer(
 	};
 
 	const end = (signal: NodeJS.Signals) =>
-		new Promise<void>((ok) => {
-			if (!child || child.exitCode !== null || child.signalCode !== null) return ok();
-			child.once('exit', () => ok());
+		new Promise<ExitStatus>((ok) => {
+			if (!child || child.exitCode !== null || child.signalCode !== null) {
+				return ok({ code: child?.exitCode ?? null, signal: child?.signalCode ?? null });
+			}
+			child.once('exit', (code, signalCode) => ok({ code, signal: signalCode }));
 			child.kill(signal);
 		});
 

@@ -7,7 +7,7 @@ import { tempDb, type TempDb } from '../helpers/db';
 import { insertSet, insertUser } from '../helpers/fixtures';
 import { backupDatabase, backupFileName } from '../../scripts/backup';
 import { openDatabase } from '../../src/lib/server/db/client';
-import { questions, users } from '../../src/lib/server/db/schema';
+import { articles, questions, users } from '../../src/lib/server/db/schema';
 
 let t: TempDb;
 beforeEach(() => (t = tempDb()));
@@ -35,6 +35,38 @@ describe('database backup', () => {
 			expect(restored.$client.pragma('integrity_check', { simple: true })).toBe('ok');
 			expect(restored.select({ n: count() }).from(questions).get()!.n).toBe(6);
 			expect(restored.select().from(users).all().some((u) => u.name === 'Backed Up Teacher')).toBe(true);
+		} finally {
+			restored.$client.close();
+		}
+	});
+
+	it('finishes while the database keeps changing, however large it is', async () => {
+		// About 4 MB (1,000 pages): a copy made 100 pages at a time would start over at every write.
+		const owner = insertUser(t.db, 'teacher');
+		const text = 'Lorem ipsum dolor sit amet. '.repeat(140);
+		t.db.$client.transaction(() => {
+			for (let i = 0; i < 1000; i++) t.db.insert(articles).values({ ownerId: owner.id, title: `Bulk ${i}`, source: 'pasted', sourceKind: 'paste', text }).run();
+		})();
+		let writes = 0;
+		let copied = false;
+		const writer = (async () => {
+			while (!copied && writes < 20_000) {
+				insertUser(t.db);
+				writes++;
+				await new Promise((r) => setImmediate(r));
+			}
+		})();
+		const target = join(t.dir, 'busy-copy.db');
+		const { pages } = await backupDatabase(t.path, target);
+		const stillWriting = writes < 20_000;
+		copied = true;
+		await writer;
+		expect(pages).toBeGreaterThan(1000);
+		// The copy was done while the writes were still going on, not after they stopped.
+		expect(stillWriting).toBe(true);
+		const restored = openDatabase(target);
+		try {
+			expect(restored.select({ n: count() }).from(articles).get()!.n).toBe(1000);
 		} finally {
 			restored.$client.close();
 		}

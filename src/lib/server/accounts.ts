@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { DB } from './db/client';
 import { users, ROLES, type Role, type User } from './db/schema';
 import { ValidationError } from './errors';
+import { cleanLine } from '../text-rules';
 import { hashPassword, verifyPassword } from './password';
 import { assertNotThrottled, clearFailures, recordFailure } from './throttle';
 import { invalidateUserSessions } from './auth';
@@ -16,11 +17,8 @@ export function normaliseEmail(email: string): string {
 }
 
 export function validateSignUp(input: SignUpInput): { name: string; email: string; password: string; role: Role } {
-	const name = input.name.trim().replace(/\s+/g, ' ');
+	const name = cleanLine(input.name, { field: 'name', label: 'Your name', max: LIMITS.name, required: 'Please enter your name.' });
 	const email = normaliseEmail(input.email);
-	if (!name) throw new ValidationError('Please enter your name.', 'name');
-	if (name.length > LIMITS.name) throw new ValidationError(`Your name can be at most ${LIMITS.name} characters.`, 'name');
-	if (/[\u0000-\u001f\u007f]/.test(name)) throw new ValidationError('Your name contains characters that are not allowed.', 'name');
 	validateEmail(email);
 	validatePassword(input.password);
 	if (!(ROLES as readonly string[]).includes(input.role)) {
@@ -32,7 +30,8 @@ export function validateSignUp(input: SignUpInput): { name: string; email: strin
 function validateEmail(email: string): void {
 	if (!email) throw new ValidationError('Please enter your e-mail address.', 'email');
 	if (email.length > LIMITS.email) throw new ValidationError(`An e-mail address can be at most ${LIMITS.email} characters.`, 'email');
-	if (!EMAIL.test(email)) throw new ValidationError('That does not look like an e-mail address.', 'email');
+	// Control, format and unreadable characters (NUL, direction overrides, U+FFFD) are never part of an address.
+	if (!EMAIL.test(email) || /[\p{C}\uFFFD]/u.test(email)) throw new ValidationError('That does not look like an e-mail address.', 'email');
 }
 
 export function validatePassword(password: string): void {

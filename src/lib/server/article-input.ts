@@ -5,6 +5,7 @@ import { fetchArticle } from '../generation/fetch-url';
 import { ValidationError } from './errors';
 import { checkUpload, TEXT_MAX_CHARS } from './articles';
 import { textField } from './form';
+import { checkFreeText } from '../text-rules';
 
 export type RawArticle = { raw: string; kind: ArticleKind; source: string; sourceKind: 'paste' | 'file' | 'url'; url?: string };
 export const URL_MAX = 2000;
@@ -23,6 +24,7 @@ export async function readArticleInput(form: FormData, mode: string): Promise<Ra
 			if (raw.length > TEXT_MAX_CHARS) {
 				throw new ValidationError(`The text is too long; the limit is ${TEXT_MAX_CHARS.toLocaleString('en-US')} characters.`, 'text');
 			}
+			checkFreeText(raw, 'The text', 'text');
 			return { raw, kind: guessKind('', raw), source: 'pasted', sourceKind: 'paste' };
 		}
 		if (mode === 'file') {

@@ -3,6 +3,7 @@ import type { DB } from './db/client';
 import { articles, assignments, questionSets, questions, setArticles, setItems, type Article } from './db/schema';
 import { NotFoundError, ValidationError } from './errors';
 import { ensureCards } from './cards';
+import { cleanLine } from '../text-rules';
 
 export const TITLE_MAX = 200;
 export const TEXT_MAX_CHARS = 1_000_000;
@@ -17,9 +18,7 @@ export type NewArticle = {
 };
 
 export function cleanTitle(raw: string): string {
-	const title = raw.trim().replace(/\s+/g, ' ');
-	if (title.length > TITLE_MAX) throw new ValidationError(`A title can be at most ${TITLE_MAX} characters.`, 'title');
-	return title;
+	return cleanLine(raw, { field: 'title', label: 'A title', max: TITLE_MAX });
 }
 
 /** Checks an uploaded file's name and size before it is read. */
@@ -45,7 +44,7 @@ export function createArticle(db: DB, ownerId: string, input: NewArticle, now: D
 		const set = tx.insert(questionSets).values({ ownerId, title: input.title, createdAt: now }).returning({ id: questionSets.id }).get();
 		tx.insert(setArticles).values({ setId: set.id, articleId: article.id }).run();
 		return { articleId: article.id, setId: set.id };
-	});
+	}, { behavior: 'immediate' });
 }
 
 export function listArticles(db: DB, ownerId: string) {
@@ -108,7 +107,7 @@ export function studySet(db: DB, userId: string, setId: number, now: Date): numb
 		.all()
 		.map((r) => r.id);
 	if (!ids.length) throw new ValidationError('This set has no questions to study yet.');
-	return db.transaction((tx) => ensureCards(tx, userId, ids, 'self', now));
+	return db.transaction((tx) => ensureCards(tx, userId, ids, 'self', now), { behavior: 'immediate' });
 }
 
 export function deleteArticle(db: DB, ownerId: string, articleId: number): void {
@@ -133,5 +132,5 @@ export function deleteArticle(db: DB, ownerId: string, articleId: number): void 
 				.map((r) => r.id);
 			if (orphaned.length) tx.delete(questionSets).where(inArray(questionSets.id, orphaned)).run();
 		}
-	});
+	}, { behavior: 'immediate' });
 }

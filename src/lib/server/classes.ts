@@ -1,16 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { DB } from './db/client';
 import { classes } from './db/schema';
-import { ValidationError } from './errors';
+import { cleanLine } from '../text-rules';
 import { newJoinCode } from './join-code';
 
 export const CLASS_NAME_MAX = 100;
 
 export function validateClassName(raw: string): string {
-	const name = raw.trim().replace(/\s+/g, ' ');
-	if (!name) throw new ValidationError('Give the class a name.', 'name');
-	if (name.length > CLASS_NAME_MAX) throw new ValidationError(`A class name can be at most ${CLASS_NAME_MAX} characters.`, 'name');
-	return name;
+	return cleanLine(raw, { field: 'name', label: 'A class name', max: CLASS_NAME_MAX, required: 'Give the class a name.' });
 }
 
 /** A random join code no class has yet (on the rare clash, another is drawn). */

@@ -30,7 +30,7 @@ export async function seedDemoIfEmpty(db: DB, now = new Date()): Promise<DemoSee
 			.get();
 		tx.insert(memberships).values({ classId: cls.id, userId: student.id, joinedAt: now }).run();
 		return cls.id;
-	});
+	}, { behavior: 'immediate' });
 	const title = demoArticle.slice(0, demoArticle.indexOf('\n')).trim();
 	const { articleId, setId } = createArticle(
 		db,

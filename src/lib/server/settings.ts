@@ -33,8 +33,9 @@ export type StudySettings = {
 };
 
 function wholeNumber(raw: string, field: string, label: string, max: number): number {
-	const n = Number(raw.trim());
-	if (!raw.trim() || !Number.isInteger(n) || n < 0 || n > max) {
+	// Digits only: "0x10", "1e2" and "Infinity" are numbers to JavaScript, not to a person.
+	const n = /^\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+	if (!Number.isInteger(n) || n < 0 || n > max) {
 		throw new ValidationError(`${label} must be a whole number from 0 to ${max}.`, field);
 	}
 	return n;
@@ -43,8 +44,9 @@ function wholeNumber(raw: string, field: string, label: string, max: number): nu
 export function validateStudySettings(input: StudySettingsInput): StudySettings {
 	const timeZone = input.timeZone.trim();
 	if (!isTimeZone(timeZone)) throw new ValidationError('Choose a time zone from the list.', 'timeZone');
-	const retention = Number(input.desiredRetention.trim());
-	if (!input.desiredRetention.trim() || !Number.isFinite(retention) || retention < RETENTION_RANGE.min || retention > RETENTION_RANGE.max) {
+	const typed = input.desiredRetention.trim();
+	const retention = /^(\d+(\.\d*)?|\.\d+)$/.test(typed) ? Number(typed) : NaN;
+	if (!Number.isFinite(retention) || retention < RETENTION_RANGE.min || retention > RETENTION_RANGE.max) {
 		throw new ValidationError(
 			`Desired retention must be between ${RETENTION_RANGE.min} and ${RETENTION_RANGE.max}.`,
 			'desiredRetention'

@@ -30,7 +30,7 @@ export function recordFailure(db: DB, keys: string[], now: Date): void {
 		tx.delete(authFailures)
 			.where(lt(authFailures.at, new Date(now.getTime() - THROTTLE_WINDOW_MS)))
 			.run();
-	});
+	}, { behavior: 'immediate' });
 }
 
 export function clearFailures(db: DB, key: string): void {

@@ -5,6 +5,7 @@
 import { ValidationError } from '../server/errors';
 import { ASSIGNMENT_KINDS, FEEDBACK_MODES } from '../server/db/schema';
 import { localInputToDate } from './zoned-time';
+import { cleanLine } from '../text-rules';
 
 export const ASSIGNMENT_LIMITS = { title: 200, attempts: 10, timeLimitMinutes: 600 } as const;
 
@@ -36,8 +37,9 @@ export type AssignmentInput = {
 };
 
 function wholeNumber(raw: string, min: number, max: number, field: string, message: string): number {
-	const n = Number(raw.trim());
-	if (!raw.trim() || !Number.isInteger(n) || n < min || n > max) throw new ValidationError(message, field);
+	// Digits only: "0x10", "1e2" and "Infinity" are numbers to JavaScript, not to a teacher.
+	const n = /^\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+	if (!Number.isInteger(n) || n < min || n > max) throw new ValidationError(message, field);
 	return n;
 }
 
@@ -57,10 +59,7 @@ export function parseAssignmentForm(form: AssignmentForm, timeZone: string, now:
 	}
 	const kind = ASSIGNMENT_KINDS.find((k) => k === form.kind);
 	if (!kind) throw new ValidationError('Choose whether it is a quiz or a review deck.', 'kind');
-	const title = form.title.replace(/\s+/g, ' ').trim();
-	if (title.length > ASSIGNMENT_LIMITS.title) {
-		throw new ValidationError(`A title can be at most ${ASSIGNMENT_LIMITS.title} characters.`, 'title');
-	}
+	const title = cleanLine(form.title, { field: 'title', label: 'A title', max: ASSIGNMENT_LIMITS.title });
 	const opensAt = instant(form.opensAt, timeZone, 'opensAt', 'The opening time');
 	const dueAt = instant(form.dueAt, timeZone, 'dueAt', 'The due time');
 	if (opensAt && dueAt && dueAt.getTime() <= opensAt.getTime()) {

@@ -35,7 +35,9 @@ export function contentFromForm(type: QuestionType, f: QuestionFormFields, shown
 		}
 		case 'numeric': {
 			const raw = f.tolerance.trim();
-			return { ...base, answer: f.answer, options: null, tolerance: raw === '' ? 0 : Number(raw) };
+			// Written as people write numbers ("5000", "2.5", "10,000"); "0x10" or "1e3" is not a tolerance.
+			const plain = raw.replace(/,(?=\d{3}(\D|$))/g, '');
+			return { ...base, answer: f.answer, options: null, tolerance: raw === '' ? 0 : /^\d+(\.\d+)?$/.test(plain) ? Number(plain) : NaN };
 		}
 		case 'ordering':
 			return { ...base, answer: lines(f.items), options: shownOptions };

@@ -9,11 +9,14 @@
  * - numeric: the answer contains digits; the tolerance is a number ≥ 0
  * - ordering: 3–8 distinct items (the answer is the items in the right order; the options
  *   are the same items in the order shown)
- * - everywhere: prompt ≤ 1000 characters, each option ≤ 300, at most 8 options
+ * - everywhere: prompt ≤ 1000 characters, each option ≤ 300, at most 8 options; no
+ *   control characters or unreadable text, and no direction overrides in one-line parts
+ *   (see text-rules.ts); an option of only invisible characters counts as empty
  */
 import { ValidationError } from '../server/errors';
 import type { QuestionType } from '../server/db/schema';
 import { normaliseAnswer } from '../study/answers';
+import { freeTextProblem, hasVisibleText, lineProblem } from '../text-rules';
 
 export const LIMITS = {
 	prompt: 1000,
@@ -22,7 +25,8 @@ export const LIMITS = {
 	minOptions: 3,
 	answer: 300,
 	accept: 10,
-	explanation: 2000
+	explanation: 2000,
+	tolerance: 1e12
 } as const;
 
 export const BLANK = /_{3,}/g;
@@ -42,12 +46,18 @@ const tidy = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** Options that differ only in case or spacing are the same option to a student. */
 const sameOption = (s: string) => tidy(s).toLowerCase();
 
+function checkLine(value: string, field: string, label: string): void {
+	const problem = lineProblem(value, label);
+	if (problem) throw new ValidationError(problem, field);
+}
+
 function checkLength(value: string, max: number, field: string, label: string): void {
 	if (value.length > max) throw new ValidationError(`${label} can be at most ${max} characters (it has ${value.length}).`, field);
 }
 
 function distinctItems(items: string[], field: string, noun: string): string[] {
-	const list = items.map(tidy).filter(Boolean);
+	const list = items.map(tidy).filter(hasVisibleText);
+	for (const item of list) checkLine(item, field, `An ${noun}`);
 	if (list.length < LIMITS.minOptions) throw new ValidationError(`Give at least ${LIMITS.minOptions} ${noun}s.`, field);
 	if (list.length > LIMITS.options) throw new ValidationError(`Give at most ${LIMITS.options} ${noun}s.`, field);
 	for (const item of list) checkLength(item, LIMITS.option, field, `Each ${noun}`);
@@ -60,7 +70,8 @@ function distinctItems(items: string[], field: string, noun: string): string[] {
 }
 
 function validateAccept(accept: string[]): string[] {
-	const list = accept.map(tidy).filter(Boolean);
+	const list = accept.map(tidy).filter(hasVisibleText);
+	for (const a of list) checkLine(a, 'accept', 'An accepted answer');
 	if (list.length > LIMITS.accept) throw new ValidationError(`Give at most ${LIMITS.accept} other accepted answers.`, 'accept');
 	for (const a of list) checkLength(a, LIMITS.answer, 'accept', 'Each accepted answer');
 	return [...new Set(list)];
@@ -69,10 +80,14 @@ function validateAccept(accept: string[]): string[] {
 /** The question tidied (spaces collapsed, empty lines dropped), or a ValidationError naming the field. */
 export function validateQuestion(input: QuestionContent): QuestionContent {
 	const prompt = input.prompt.trim();
-	if (!prompt) throw new ValidationError('Write the question.', 'prompt');
+	if (!hasVisibleText(prompt)) throw new ValidationError('Write the question.', 'prompt');
 	checkLength(prompt, LIMITS.prompt, 'prompt', 'The question');
+	const promptProblem = freeTextProblem(prompt, 'The question');
+	if (promptProblem) throw new ValidationError(promptProblem, 'prompt');
 	const explanation = input.explanation.trim();
 	checkLength(explanation, LIMITS.explanation, 'explanation', 'The explanation');
+	const explanationProblem = freeTextProblem(explanation, 'The explanation');
+	if (explanationProblem) throw new ValidationError(explanationProblem, 'explanation');
 	const accept = validateAccept(input.accept);
 	const base = { type: input.type, prompt, explanation, accept, tolerance: null as number | null };
 
@@ -92,7 +107,8 @@ export function validateQuestion(input: QuestionContent): QuestionContent {
 				throw new ValidationError('A fill-in-the-blank question needs exactly one blank of three or more underscores (___).', 'prompt');
 			}
 			const answer = typeof input.answer === 'string' ? tidy(input.answer) : '';
-			if (!answer) throw new ValidationError('Write the word or words that fill the blank.', 'answer');
+			if (!hasVisibleText(answer)) throw new ValidationError('Write the word or words that fill the blank.', 'answer');
+			checkLine(answer, 'answer', 'The answer');
 			checkLength(answer, LIMITS.answer, 'answer', 'The answer');
 			const key = normaliseAnswer(answer);
 			if (key && ` ${normaliseAnswer(prompt)} `.includes(` ${key} `)) {
@@ -108,10 +124,11 @@ export function validateQuestion(input: QuestionContent): QuestionContent {
 		case 'numeric': {
 			const answer = typeof input.answer === 'string' ? tidy(input.answer) : '';
 			if (!/\d/.test(answer)) throw new ValidationError('A number question needs an answer with digits, e.g. 830,000.', 'answer');
+			checkLine(answer, 'answer', 'The answer');
 			checkLength(answer, LIMITS.answer, 'answer', 'The answer');
 			const tolerance = input.tolerance ?? 0;
-			if (!Number.isFinite(tolerance) || tolerance < 0) {
-				throw new ValidationError('The tolerance must be a number of 0 or more.', 'tolerance');
+			if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > LIMITS.tolerance) {
+				throw new ValidationError('The tolerance must be a number from 0 to 1,000,000,000,000.', 'tolerance');
 			}
 			return { ...base, answer, options: null, tolerance };
 		}

@@ -18,7 +18,10 @@ export function openDatabase(path: string, options: { migrate?: boolean } = {}):
 	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
 	const sqlite = new Database(path);
 	sqlite.pragma('journal_mode = WAL');
-	sqlite.pragma('synchronous = NORMAL');
+	// FULL: every commit is synced to disk before it returns, so an acknowledged answer
+	// survives a power cut too. (NORMAL survives a killed process — tests/http/faults.test.ts —
+	// but may lose the last commits since a checkpoint when the machine itself goes down.)
+	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('cache_size = -32000');

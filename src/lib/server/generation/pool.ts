@@ -31,6 +31,14 @@ export class WorkerJobError extends Error {
 	}
 }
 
+/** The pool was closed (the server is shutting down) before the job could finish. */
+export class PoolClosedError extends Error {
+	constructor() {
+		super('The worker pool is shut down: the server is stopping.');
+		this.name = 'PoolClosedError';
+	}
+}
+
 type Job<P, R> = { id: number; key?: string; payload: P; resolve: (r: R) => void; reject: (e: Error) => void };
 type Slot = { worker: Worker; job: Job<unknown, unknown> | null };
 
@@ -115,7 +123,7 @@ export class WorkerPool<P, R> {
 
 	/** Queues a job; `key` lets callers ask for its place in the queue while it waits. */
 	run(payload: P, key?: string): Promise<R> {
-		if (this.closed) return Promise.reject(new Error('The worker pool is shut down.'));
+		if (this.closed) return Promise.reject(new PoolClosedError());
 		return new Promise<R>((resolve, reject) => {
 			this.queue.push({ id: this.nextId++, key, payload, resolve, reject });
 			this.pump();
@@ -135,7 +143,7 @@ export class WorkerPool<P, R> {
 
 	async close(): Promise<void> {
 		this.closed = true;
-		for (const job of this.queue.splice(0)) job.reject(new Error('The server is shutting down.'));
+		for (const job of this.queue.splice(0)) job.reject(new PoolClosedError());
 		await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
 	}
 }

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DB } from '../db/client';
 import { articles, questions, setItems } from '../db/schema';
 import type { ArticleKind, GeneratedQuestion } from '../../generation/index';
-import { WorkerJobError, WorkerPool } from './pool';
+import { PoolClosedError, WorkerJobError, WorkerPool } from './pool';
 import type { ExtractResult, GenerateResult, GenerationJob } from './worker';
 import { ValidationError } from '../errors';
 
@@ -71,7 +71,11 @@ export class GenerationService {
 	queue(articleId: number): Promise<void> {
 		const running = this.inFlight.get(articleId);
 		if (running) return running;
-		const work = this.run(articleId).finally(() => this.inFlight.delete(articleId));
+		// Background work: a failure is logged and recorded on the article, never left as an
+		// unhandled rejection (which would stop the whole server).
+		const work = this.run(articleId)
+			.catch((err) => this.storeFailed(articleId, err))
+			.finally(() => this.inFlight.delete(articleId));
 		this.inFlight.set(articleId, work);
 		return work;
 	}
@@ -103,6 +107,8 @@ export class GenerationService {
 			)) as GenerateResult;
 			generated = result.questions;
 		} catch (err) {
+			// Shutting down is not the article's fault: it stays pending for the next start.
+			if (err instanceof PoolClosedError) return;
 			const message = asUserError(err).message;
 			this.db
 				.update(articles)
@@ -112,6 +118,24 @@ export class GenerationService {
 			return;
 		}
 		this.store(article.id, article.ownerId, generated);
+	}
+
+	/**
+	 * Generation or storing went wrong on our side (not the text's fault): the article shows
+	 * the failure. When even that cannot be written (the database is closing), it stays
+	 * pending and the next start generates it again.
+	 */
+	private storeFailed(articleId: number, err: unknown): void {
+		console.error(`Factdeck: generating the questions of article ${articleId} failed:`, err);
+		try {
+			this.db
+				.update(articles)
+				.set({ generationStatus: 'failed', generationError: 'Something went wrong while making the questions. Please add the article again.' })
+				.where(and(eq(articles.id, articleId), eq(articles.generationStatus, 'pending')))
+				.run();
+		} catch (again) {
+			console.error(`Factdeck: article ${articleId} stays pending and is generated again at the next start:`, again);
+		}
 	}
 
 	/** Writes the questions into every set built from the article, in one transaction. */
@@ -133,7 +157,7 @@ export class GenerationService {
 				})
 				.where(eq(articles.id, articleId))
 				.run();
-		});
+		}, { behavior: 'immediate' });
 	}
 }
 

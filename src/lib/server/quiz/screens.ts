@@ -6,6 +6,7 @@ import { answerFeedback, answerWindow, CLOSED_MESSAGES, publicQuestion, type Ans
 import { attemptHeader, loadAttemptContext, type AttemptContext, type AttemptHeader } from './context';
 import { questionsByIds } from './questions';
 import { autoSubmitExpired } from './submit';
+import { requireStillInClass } from './access';
 
 /**
  * What the question screens may show before submission. Built only from the public
@@ -56,6 +57,7 @@ export function loadQuestionScreen(db: DB, input: { attemptId: number; userId: s
 	const ctx = openContext(db, input.attemptId, input.userId, input.now);
 	const header = attemptHeader(ctx, input.now);
 	if (ctx.attempt.submittedAt) return { state: 'closed', header, message: closedMessage(ctx, input.now) };
+	requireStillInClass(db, ctx.attempt);
 	const order = ctx.attempt.questionOrder;
 	if (!Number.isInteger(input.n) || input.n < 1 || input.n > order.length) throw new NotFoundError('This quiz has no such question.');
 	const questionId = order[input.n - 1];
@@ -87,6 +89,7 @@ export function loadSubmitScreen(db: DB, input: { attemptId: number; userId: str
 	const ctx = openContext(db, input.attemptId, input.userId, input.now);
 	const header = attemptHeader(ctx, input.now);
 	if (ctx.attempt.submittedAt) return { state: 'closed', header, message: closedMessage(ctx, input.now) };
+	requireStillInClass(db, ctx.attempt);
 	const order = ctx.attempt.questionOrder;
 	const answered = new Set(answersOf(db, ctx.attempt.id).map((a) => a.questionId));
 	const missing = order.map((id, i) => ({ id, n: i + 1 })).filter((q) => !answered.has(q.id));
@@ -104,6 +107,7 @@ export function resumePath(db: DB, input: { attemptId: number; userId: string; n
 	const ctx = openContext(db, input.attemptId, input.userId, input.now);
 	const id = ctx.attempt.id;
 	if (ctx.attempt.submittedAt) return `/attempts/${id}/results`;
+	requireStillInClass(db, ctx.attempt);
 	const answered = new Set(answersOf(db, id).map((a) => a.questionId));
 	const next = ctx.attempt.questionOrder.findIndex((q) => !answered.has(q));
 	return next < 0 ? `/attempts/${id}/submit` : `/attempts/${id}/${next + 1}`;

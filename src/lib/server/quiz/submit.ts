@@ -6,6 +6,7 @@ import { ensureCards } from '../cards';
 import { closesAt, isExpired, resultsVisibility, scoreOf } from '$lib/study/quiz';
 import type { AttemptRules } from './context';
 import type { Queryable } from './db-types';
+import { requireStillInClass } from './access';
 
 function rulesOf(row: { assignmentId: number | null; opensAt: Date | null; dueAt: Date | null; feedback: Assignment['feedback'] | null }): AttemptRules {
 	return row.assignmentId !== null && row.feedback ? { opensAt: row.opensAt, dueAt: row.dueAt, feedback: row.feedback } : null;
@@ -65,7 +66,8 @@ export type SubmitResult = { attempt: Attempt; firstSubmission: boolean };
 /**
  * Submits the user's attempt. Idempotent: submitting again (a double click, a retried
  * request) returns the first submission's result and changes nothing. Allowed after the
- * time limit too: it then just records the answers that were saved in time.
+ * time limit too: it then just records the answers that were saved in time. Refused
+ * (ForbiddenError) when the student has been removed from the assignment's class.
  */
 export function submitAttempt(db: DB, input: { attemptId: number; userId: string; now: Date }): SubmitResult {
 	return db.transaction(
@@ -73,6 +75,7 @@ export function submitAttempt(db: DB, input: { attemptId: number; userId: string
 			const row = attemptWithRules(tx, eq(attempts.id, input.attemptId)).get();
 			if (!row || row.attempt.userId !== input.userId) throw new NotFoundError('This attempt does not exist.');
 			if (row.attempt.submittedAt) return { attempt: row.attempt, firstSubmission: false };
+			requireStillInClass(tx, row.attempt);
 			const attempt = finalise(tx, row.attempt, rulesOf(row), input.now, input.now);
 			return { attempt, firstSubmission: true };
 		},

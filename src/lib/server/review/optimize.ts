@@ -144,7 +144,7 @@ export function startOptimization(
 						tx.update(optimizations).set({ status: 'failed', error: result.error.slice(0, 1000), finishedAt: end }).where(eq(optimizations.id, run.id)).run();
 					}
 					return tx.select().from(optimizations).where(eq(optimizations.id, run.id)).get()!;
-				});
+				}, { behavior: 'immediate' });
 				resolve(row);
 			} catch (err) {
 				// The database closed under us (the server is shutting down): the next start marks the row failed.

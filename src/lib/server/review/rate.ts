@@ -126,7 +126,8 @@ export function parseRating(fields: { cardId: unknown; version: unknown; rating:
 }
 
 function wholeNumber(value: unknown): number | null {
-	const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	// Text must be plain digits: "0x10", "1e3" and "Infinity" are numbers to JavaScript only.
+	const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,15}$/.test(value.trim()) ? Number(value) : NaN;
 	return Number.isSafeInteger(n) && n >= 0 ? n : null;
 }
 

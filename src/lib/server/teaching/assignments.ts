@@ -61,7 +61,7 @@ export function createAssignment(db: DB, cls: Class, teacherId: string, input: A
 			for (const s of students) cardsCreated += ensureCards(tx, s.userId, approved, 'assignment', now);
 		}
 		return { assignment, questionCount: approved.length, cardsCreated };
-	});
+	}, { behavior: 'immediate' });
 }
 
 export function listAssignments(db: DB, classId: number) {

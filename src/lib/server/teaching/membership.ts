@@ -49,7 +49,7 @@ export function joinClass(db: DB, userId: string, rawCode: string, now: Date): J
 			.map((r) => r.questionId);
 		const cardsAdded = ensureCards(tx, userId, [...new Set(questionIds)], 'assignment', now);
 		return { cls, joined: true, cardsAdded };
-	});
+	}, { behavior: 'immediate' });
 }
 
 /**

@@ -119,5 +119,5 @@ export async function regenerateQuestion(
 			},
 			now
 		);
-	});
+	}, { behavior: 'immediate' });
 }

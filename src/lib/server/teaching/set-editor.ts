@@ -18,6 +18,7 @@ import {
 } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { validateQuestion, type QuestionContent } from '../../teaching/question-validation';
+import { cleanLine } from '../../text-rules';
 import { cardFor } from '../../teaching/question-form';
 import { splitSentences } from '../../teaching/sentences';
 
@@ -113,9 +114,7 @@ export function questionInSet(db: Conn, setId: number, questionId: number | null
 }
 
 export function renameSet(db: DB, setId: number, rawTitle: string): string {
-	const title = rawTitle.replace(/\s+/g, ' ').trim();
-	if (!title) throw new ValidationError('Give the set a title.', 'title');
-	if (title.length > SET_TITLE_MAX) throw new ValidationError(`A title can be at most ${SET_TITLE_MAX} characters.`, 'title');
+	const title = cleanLine(rawTitle, { field: 'title', label: 'A title', max: SET_TITLE_MAX, required: 'Give the set a title.' });
 	db.update(questionSets).set({ title }).where(eq(questionSets.id, setId)).run();
 	return title;
 }
@@ -168,7 +167,7 @@ export function updateQuestion(db: DB, setId: number, questionId: number | null,
 		if (content.prompt === old.prompt) columns.cardFront = old.cardFront;
 		if (JSON.stringify(content.answer) === JSON.stringify(old.answer)) columns.cardBack = old.cardBack;
 		return replaceQuestionContent(tx, old, { ...columns, origin: old.origin === 'manual' ? 'manual' : 'edited' }, now);
-	});
+	}, { behavior: 'immediate' });
 }
 
 export type ManualQuestionInput = {
@@ -227,7 +226,7 @@ export function addManualQuestion(db: DB, set: QuestionSet, input: ManualQuestio
 			.get();
 		tx.insert(setItems).values({ setId: set.id, questionId: row.id, position: (last?.position ?? -1) + 1 }).run();
 		return row.id;
-	});
+	}, { behavior: 'immediate' });
 }
 
 /** Moves a question one place up or down; positions are rewritten 0..n−1 in one transaction. */
@@ -245,14 +244,14 @@ export function moveQuestion(db: DB, setId: number, questionId: number | null, d
 				.where(and(eq(setItems.setId, setId), eq(setItems.questionId, id)))
 				.run();
 		});
-	});
+	}, { behavior: 'immediate' });
 }
 
 export function setQuestionStatus(db: DB, setId: number, questionId: number | null, status: 'draft' | 'approved' | 'rejected', now: Date): void {
 	db.transaction((tx) => {
 		const q = questionInSet(tx, setId, questionId);
 		tx.update(questions).set({ status, updatedAt: now }).where(eq(questions.id, q.id)).run();
-	});
+	}, { behavior: 'immediate' });
 }
 
 /** Approves every draft of the set; returns how many. */
@@ -263,7 +262,7 @@ export function approveAllDrafts(db: DB, setId: number, now: Date): number {
 			.map((r) => r.question.id);
 		if (!ids.length) return 0;
 		return tx.update(questions).set({ status: 'approved', updatedAt: now }).where(inArray(questions.id, ids)).run().changes;
-	});
+	}, { behavior: 'immediate' });
 }
 
 /** The sets a user owns, newest first, with how many questions are approved and waiting. */

@@ -1,5 +1,6 @@
 import { optionSource } from './order';
 import type { QuizQuestion, QuizResponse } from './types';
+import { freeTextProblem } from '../../text-rules';
 
 /** The longest typed answer kept; longer ones are refused with a message, not cut. */
 export const MAX_TEXT_RESPONSE = 500;
@@ -27,6 +28,8 @@ export function checkResponse(question: Pick<QuizQuestion, 'type' | 'options' | 
 			const text = raw.trim();
 			if (!text) return bad('Type your answer.');
 			if (text.length > MAX_TEXT_RESPONSE) return bad(`Answers can be at most ${MAX_TEXT_RESPONSE} characters long.`);
+			const problem = freeTextProblem(text, 'Your answer');
+			if (problem) return bad(problem);
 			if (question.type === 'numeric' && !/\d/.test(text)) return bad('Type a number.');
 			return { ok: true, value: text };
 		}

@@ -44,7 +44,7 @@ export const actions: Actions = {
 		let total: number;
 		try {
 			if (!Number.isInteger(questionId) || questionId <= 0) throw new ValidationError('That question is not part of this quiz.');
-			total = saveAnswer(getDb(), { attemptId, userId: user.id, questionId, response, now: new Date() }).total;
+			total = saveAnswer(getDb(), { attemptId, userId: user.id, questionId, response, position: n, now: new Date() }).total;
 		} catch (err) {
 			return failFromError(err, { questionId, typed });
 		}
