@@ -132,6 +132,15 @@ describe('question kinds', () => {
 		expect(q?.options).not.toContain('stomata'); // a plural among single things
 	});
 
+	it('defines a heading\'s term from what the article says it has, in the article\'s words', () => {
+		const text =
+			'Money\n\nBarter and Coins\n\nA double coincidence of wants is a situation in which two people each want what the other has. Barter—literally trading one good for another—is slow.\n\n' +
+			'Commodity versus Fiat Money\n\nCommodity-backed currencies are dollar bills with values backed up by gold. Fiat money has no intrinsic value, but is declared by a government to be legal tender.';
+		const q = allCandidates(analyse(text), 0).find((c) => c.prompt === 'What is meant by “fiat money”?');
+		expect(q?.answer).toBe('money that has no intrinsic value, but is declared by a government to be legal tender');
+		expect(q?.accept).toContain('has no intrinsic value, but is declared by a government to be legal tender');
+	});
+
 	it('asks a number with its currency and scale around the blank, and a bound with the answer', () => {
 		const text = 'Trade increased almost 30% annually, reaching US$4.8 billion in 2016. The typical meteor is produced by a particle with a mass of less than 1 gram.';
 		const ps = prompts(text);

@@ -10,6 +10,8 @@ interface Definition {
 	term: string;
 	definition: string;
 	si: number;
+	/** The words of the article the definition is built from, when it is not copied whole. */
+	stated?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export function findDefinitions(a: Article, views: (SentenceView | null)[]): Def
 				while (end < s.last && !/^[;.]$/.test(tokens[end].text) && !(tokens[end].text === ',' && /^(and|which|while)$/.test(tokens[end + 1]?.lower ?? ''))) end++;
 				const head = tokens[to - 1].lower;
 				const pred = renderTokens(a, to, end, view.edits).replace(/[.!]+$/, '');
-				add(out, term, `${head} that ${pred.charAt(0).toLowerCase()}${pred.slice(1)}`, s.index);
+				add(out, term, `${head} that ${pred.charAt(0).toLowerCase()}${pred.slice(1)}`, s.index, pred.charAt(0).toLowerCase() + pred.slice(1));
 			}
 		}
 		for (let x = s.first + 1; x < s.last - 3; x++) {
@@ -93,12 +95,12 @@ function headingTerm(a: Article, term: string): boolean {
 	return a.blocks.some((b) => b.kind === 'heading' && ` ${normalize(a.text.slice(b.start, b.end))} `.includes(` ${t} `));
 }
 
-function add(out: Definition[], term: string, definition: string, si: number) {
+function add(out: Definition[], term: string, definition: string, si: number, stated?: string) {
 	const words = definition.split(/\s+/).length;
 	if (words < 4 || words > 26) return;
 	if (givesAway(definition, [term])) return;
 	if (out.some((d) => normalize(d.term) === normalize(term))) return;
-	out.push({ term, definition: definition.charAt(0).toLowerCase() + definition.slice(1), si });
+	out.push({ term, definition: definition.charAt(0).toLowerCase() + definition.slice(1), si, stated });
 }
 
 /** "What is meant by “fiat money”?" with the article's other definitions as choices. */
@@ -122,7 +124,8 @@ export function definitionQuestions(a: Article, views: (SentenceView | null)[], 
 			prompt,
 			answer: d.definition,
 			options,
-			accept: [],
+			// (the article's own words, for a definition put together from them)
+			accept: d.stated ? [d.stated] : [],
 			explanation: `The article says: “${original}”`,
 			sources: [source],
 			sents: [d.si],
