@@ -14,6 +14,7 @@ import { namingQuestions } from './questions/naming.js';
 import { semicolonClauses, standaloneClause } from './questions/clauses.js';
 import { narrowAroundReference } from './questions/trim.js';
 import { selectQuestions } from './rank.js';
+import { normalize } from './questions/render.js';
 import type { GenerateOptions, GeneratedQuestion, GenerationResult } from './types.js';
 
 /**
@@ -25,8 +26,21 @@ export function generate(text: string, opts: GenerateOptions & { markdown?: bool
 	const a = analyse(text, { markdown: opts.markdown, title: opts.title });
 	const seed = opts.seed ?? 0;
 	const count = opts.count === undefined ? 20 : opts.count === 0 || !Number.isFinite(opts.count) ? Infinity : Math.max(0, Math.floor(opts.count));
-	const candidates = allCandidates(a, seed, count);
-	const picked = selectQuestions(candidates, count);
+	let picked = selectQuestions(allCandidates(a, seed, count), count);
+	// an article of some length always gets ten questions: if the strict reading gives fewer,
+	// a more forgiving one fills the list (its questions rank below the strict ones)
+	const wanted = Math.min(count, 10);
+	const words = text.split(/\s+/).filter(Boolean).length;
+	if (picked.length < wanted && words >= 400) {
+		const lenient = selectQuestions(allCandidates({ ...a, lenient: true }, seed, Infinity), Infinity);
+		const have = new Set(picked.map((q) => q.prompt));
+		const facts = new Set(picked.map((q) => q.fact));
+		const key = (q: Candidate) => ` ${normalize(Array.isArray(q.answer) ? q.answer.join(' ') : q.answer)} `;
+		const clash = (q: Candidate) => picked.some((p) => p.sents[0] === q.sents[0] && (key(p).includes(key(q)) || key(q).includes(key(p))));
+		const extra = lenient.filter((q) => !have.has(q.prompt) && !facts.has(q.fact) && !clash(q));
+		const floor = picked.length ? picked[picked.length - 1].score : 1;
+		picked = [...picked, ...extra.slice(0, wanted - picked.length).map((q) => ({ ...q, score: Math.min(q.score, floor) }))];
+	}
 	return { title: a.title || opts.title || 'Untitled article', questions: picked.map((c, i) => toQuestion(c, i)) };
 }
 

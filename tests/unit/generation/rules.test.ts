@@ -92,6 +92,15 @@ describe('references', () => {
 		expect(r[1]).toBe('Spartacus instigated the most famous slave revolt.');
 	});
 
+	it('reads "it has become clear that" as no reference, and "this threshold" as "the threshold" only when forgiving', () => {
+		const text = 'Freud wrote about the mind. With time, it has become clear to researchers that Freud was right. The brain reaches a point of decision. Reaching this threshold is important.';
+		expect(rendered(text)[1]).toBe('With time, it has become clear to researchers that Freud was right.');
+		expect(rendered(text)[3]).toBeNull();
+		const a = { ...analyse(text), lenient: true };
+		const v = viewSentence(a, 3, new Map());
+		expect(renderTokens(a, a.sentences[3].first, a.sentences[3].last, v.edits)).toBe('Reaching the threshold is important.');
+	});
+
 	it('keeps a sentence whole across "Ph.D." and an exclamation inside quotation marks', () => {
 		const a = analyse('The scientists were led by Michael Shadlen, Ph.D., of Columbia University. When does that "a-ha!" moment occur? It is unclear.');
 		expect(a.sentences).toHaveLength(3);

@@ -33,6 +33,11 @@ export interface Article {
 	lemmaCount: Map<string, number>;
 	/** Lemmas of the title's nouns: the article's subject, too obvious to blank. */
 	titleLemmas: Set<string>;
+	/**
+	 * Set for a second, more forgiving pass on an article that gave too few questions:
+	 * "this threshold" is read as "the threshold", and counts and affiliations may be asked.
+	 */
+	lenient?: boolean;
 	/** The entity the article is about (its title or most frequent name), if any. */
 	topic?: number;
 	paragraphs: number;
