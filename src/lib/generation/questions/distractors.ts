@@ -152,7 +152,10 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		byKey.set(key.id, scored);
 	}
 	const out: string[] = [];
-	for (const { e } of scored) {
+	// people of the gender the question asks for first ("the first man since ...", "taking her to number one")
+	const wanted = key.cls === 'person' ? (key.gender ?? promptGender(prompt)) : undefined;
+	const ordered = wanted ? [...scored.filter((x) => x.e.gender === wanted), ...scored.filter((x) => x.e.gender !== wanted)] : scored;
+	for (const { e } of ordered) {
 		if (out.length >= want) break;
 		if (ok(e.name)) {
 			out.push(e.name);

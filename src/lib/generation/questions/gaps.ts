@@ -67,7 +67,9 @@ export function findGaps(a: Article, si: number): Gap[] {
 			default: quality = 0.45;
 		}
 		// "the _____ government", "of _____ descent": a nationality used as an adjective is no fact to test
-		if (e.cls === 'group' && /^(NOUN|ADJ)$/.test(tokens[m.last]?.pos ?? '')) continue;
+		if ((e.cls === 'group' || e.cls === 'language') && /^(NOUN|ADJ)$/.test(tokens[m.last]?.pos ?? '') && /^\p{Ll}/u.test(tokens[m.last]?.text ?? '')) continue;
+		// "Claire's nine-year-old son, Jay,": a person of a family story
+		if (!e.name.includes(' ') && tokens[m.first - 1]?.text === ',' && /^(son|daughter|mother|father|brother|sister|wife|husband|friend|child|boy|girl|cousin)$/.test(tokens[m.first - 2]?.lower ?? '')) continue;
 		// "low _____ orbit", "central _____", "_____ colonists": a place describing something else
 		if ((e.cls === 'place' || e.cls === 'polity') && ((/^\p{Ll}/u.test(tokens[m.last]?.text ?? '') && tokens[m.last]?.pos === 'NOUN') || DIRECTION.test(tokens[m.first - 1]?.lower ?? ''))) continue;
 		// "Templo _____", "Joan _____", "Committee for a _____": the blank would cut a longer name
@@ -349,6 +351,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (n === title || n === topic) return false;
 		// "Money" in an article about money
 		if (g.kind !== 'entity' && g.last - g.first === 1 && a.titleLemmas.has(tokens[g.first].lemma)) return false;
+		// "books, movies, television shows, _____, or Internet sources": one of a list
+		if (g.kind !== 'entity' && g.kind !== 'quantity' && isListMember(a, g.first, g.last, 'phrase')) return false;
 		return true;
 	});
 }
@@ -590,7 +594,7 @@ export function isListMember(a: Article, first: number, last: number, kind: 'ent
 	const mentionAt = new Set<number>();
 	for (const m of a.mentionsBySent[t[first].sent] ?? []) for (let k = m.first; k < m.last; k++) mentionAt.add(k);
 	const item = (x: Token | undefined) =>
-		!!x && (kind === 'entity' ? mentionAt.has(x.i) || /^\p{Lu}/u.test(x.text) && x.pos === 'PROPN' : kind === 'quantity' ? /^[\d$£€¥]/.test(x.text) : /^(NOUN|ADJ|PROPN)$/.test(x.pos));
+		!!x && (kind === 'entity' ? mentionAt.has(x.i) || /^\p{Lu}/u.test(x.text) && x.pos === 'PROPN' : kind === 'quantity' ? /^[\d$£€¥]/.test(x.text) : /^(NOUN|ADJ|PROPN)$/.test(x.pos) || (/^\p{L}+$/u.test(x.text) && x.pos === 'VERB' && /s$/.test(x.lower)));
 	const joiner = (x: Token | undefined) => !!x && (x.text === ',' || /^(and|or)$/.test(x.lower));
 	let b = first - 1;
 	if (/^(the|a|an|as)$/.test(t[b]?.lower ?? '')) b--;
