@@ -69,7 +69,7 @@ export function findGaps(a: Article, si: number): Gap[] {
 		// "the _____ government", "of _____ descent": a nationality used as an adjective is no fact to test
 		if ((e.cls === 'group' || e.cls === 'language') && /^(NOUN|ADJ)$/.test(tokens[m.last]?.pos ?? '') && /^\p{Ll}/u.test(tokens[m.last]?.text ?? '')) continue;
 		// "Claire's nine-year-old son, Jay,": a person of a family story
-		if (!e.name.includes(' ') && tokens[m.first - 1]?.text === ',' && /^(son|daughter|mother|father|brother|sister|wife|husband|friend|child|boy|girl|cousin)$/.test(tokens[m.first - 2]?.lower ?? '')) continue;
+		if (!e.name.includes(' ') && e.mentions.some((x) => tokens[x.first - 1]?.text === ',' && /^(son|daughter|mother|father|brother|sister|wife|husband|friend|child|boy|girl|cousin)$/.test(tokens[x.first - 2]?.lower ?? ''))) continue;
 		// "low _____ orbit", "central _____", "_____ colonists": a place describing something else
 		if ((e.cls === 'place' || e.cls === 'polity') && ((/^\p{Ll}/u.test(tokens[m.last]?.text ?? '') && tokens[m.last]?.pos === 'NOUN') || DIRECTION.test(tokens[m.first - 1]?.lower ?? ''))) continue;
 		// "Templo _____", "Joan _____", "Committee for a _____": the blank would cut a longer name
@@ -607,7 +607,8 @@ export function isListMember(a: Article, first: number, last: number, kind: 'ent
 	const before = t[b];
 	const andBefore = !!before && /^(and|or)$/.test(before.lower);
 	// "... in monetary terms and the standard of deferred payment is what ...": a new clause, not a list
-	if (/^(VERB|AUX)$/.test(t[last]?.pos ?? '') && !named) return false;
+	// (but "television shows, movies, and video games may ..." is one)
+	if (/^(VERB|AUX)$/.test(t[last]?.pos ?? '') && !named && !(andBefore && t[b - 1]?.text === ',')) return false;
 	// "United States (US), European Union": the item before may carry its abbreviation in brackets
 	let pb = b - 1;
 	if (t[pb]?.text === ')') {
