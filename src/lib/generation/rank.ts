@@ -4,104 +4,225 @@ import { normalize } from './questions/render.js';
 
 // Share of the list each type may take while better-mixed choices remain.
 const SHARE: Record<QuestionType, number> = {
-	multiple_choice: 0.4,
-	cloze: 0.35,
-	true_false: 0.15,
+	multiple_choice: 0.6,
+	cloze: 0.55,
+	true_false: 0.1,
 	numeric: 0.15,
 	who_said: 0.1,
 	ordering: 0.05
 };
 
+/** What a second question on a sentence already asked about gives up in rank. */
+const SECOND_ON_SENTENCE = 0.12;
+/** What a question whose answer another question already has gives up in rank. */
+const REPEATED_ANSWER = 0.1;
+/** What a question of a type already at its share gives up in rank. */
+const OVER_SHARE = 0.25;
+
 /**
- * Picks questions best first: one question per sentence and per answer while others
- * remain, a mix of types, then the rest in score order without repeating a fact.
+ * Picks questions best first. A sentence may carry a second question when it asks for
+ * another answer and neither prompt shows the other's answer; a type past its share of
+ * the list, and a second question on a sentence, rank lower. Never the same fact,
+ * prompt or answer twice.
  */
-export function selectQuestions<T extends Candidate & { score: number }>(candidates: T[], count: number): T[] {
+export function selectQuestions<T extends Candidate & { score: number }>(candidates: T[], count: number, explain?: Candidate[]): T[] {
 	const sorted = candidates.slice().sort((x, y) => y.score - x.score || x.sents[0] - y.sents[0] || x.type.localeCompare(y.type) || x.prompt.localeCompare(y.prompt));
+	const limit = Number.isFinite(count) ? count : sorted.length;
 	const out: T[] = [];
+	const taken = new Set<T>();
 	const prompts = new Set<string>();
-	// sentences asked about as a whole, and clauses (units) of sentences asked about
-	const usedWhole = new Set<number>();
-	const usedPart = new Set<number>();
-	const usedUnit = new Set<string>();
-	const usedSent = { has: (si: number) => usedWhole.has(si) || usedPart.has(si) };
-	const busy = (c: T) =>
-		c.clause ? usedWhole.has(c.sents[0]) || usedUnit.has(c.clause) : c.sents.some((si) => usedWhole.has(si) || usedPart.has(si));
 	const usedAnswer = new Set<string>();
 	const usedFact = new Set<string>();
 	const typeCount = new Map<QuestionType, number>();
-	const limit = Number.isFinite(count) ? count : sorted.length;
-	const answerKey = (c: T) => (Array.isArray(c.answer) ? 'ordering' : c.type === 'true_false' ? `tf:${c.sents[0]}` : normalize(c.answer));
-	const take = (c: T) => {
-		out.push(c);
-		prompts.add(normalize(c.prompt));
-		// an ordering question borrows its sentences for their dates only: they stay open for their own questions
-		if (c.type !== 'ordering') {
-			if (c.clause) {
-				usedUnit.add(c.clause);
-				usedPart.add(c.sents[0]);
-			} else for (const si of c.sents) usedWhole.add(si);
+	// questions asked so far of each sentence (an ordering question only borrows its sentences' dates)
+	const bySentence = new Map<number, T[]>();
+	const answerKey = (c: T) => (Array.isArray(c.answer) ? 'ordering' : c.type === 'true_false' ? `tf:${c.sents[0]}` : (c.answerId ?? normalize(c.answer)));
+	const usedAnswerText = new Set<string>();
+	const answerUses = new Map<string, number>();
+	const cap = (t: QuestionType) => Math.max(1, Math.ceil(SHARE[t] * Math.min(limit, 20)));
+	const onSentence = (c: T) => (c.type === 'ordering' ? [] : (bySentence.get(c.sents[0]) ?? []));
+	// other ways of asking each fact (the same question with a part of the sentence left out)
+	const byFact = new Map<string, T[]>();
+	for (const c of sorted) byFact.set(c.fact, [...(byFact.get(c.fact) ?? []), c]);
+	// a second question that may join its sentence if the first one is asked another way
+	const swaps = new Map<T, { from: T; to: T }>();
+
+	// once nothing better is left, a second question may show the first one's answer:
+	// still better than too few questions for a short article
+	let relaxed = false;
+	const why = (c: T): string => {
+		if (taken.has(c)) return 'taken';
+		if (prompts.has(promptOf(c))) return 'prompt';
+		if (usedFact.has(c.fact)) return 'fact';
+		if (admissible(c)) return `ok (effective ${effective(c).toFixed(3)})`;
+		if (usedAnswer.has(answerKey(c))) return 'answer';
+		if (!Array.isArray(c.answer) && c.type !== 'true_false' && usedAnswerText.has(normalize(c.answer))) return 'answertext';
+		const leak = out.find((o) => !o.sents.some((x) => c.sents.includes(x)) && ((o.leaks && reveals(c, o, true)) || (c.leaks && reveals(o, c, true))));
+		if (leak) return `leak:${leak.answer}`;
+		const before = onSentence(c);
+		if (before.length >= 2) return 'sentence full';
+		if (before.some((o) => o.type === 'true_false') || (before.length && c.type === 'true_false')) return 'tf';
+		if (before.length && !Array.isArray(c.answer) && before.some((o) => !Array.isArray(o.answer) && overlaps(normalize(o.answer), normalize(c.answer as string)))) return 'overlap';
+		if (before.some((o) => reveals(c, o, true) || reveals(o, c, true))) return `reveals:${before.map((o) => o.answer).join('|')}`;
+		return 'ok';
+	};
+	const admissible = (c: T): boolean => {
+		if (taken.has(c) || prompts.has(promptOf(c)) || usedFact.has(c.fact)) return false;
+		// the same answer to another fact ("Lord North" lost patience; "Lord North" insisted the loss be
+		// repaid) may come back once, lower down; the same fact never
+		const again = usedAnswer.has(answerKey(c)) || (!Array.isArray(c.answer) && c.type !== 'true_false' && usedAnswerText.has(normalize(c.answer)));
+		// (only a person: the same place or term twice reads as the same question asked again)
+		if (again && (!c.person || c.type === 'who_said' || /[“”"]/.test(c.prompt) || answerUses.get(answerKey(c))! >= 2 || out.some((o) => o.fact.split(':')[0] === c.fact.split(':')[0]))) return false;
+		// a question whose prompt prints the answer of another one, or the other way round
+		if (!relaxed && out.some((o) => !o.sents.some((x) => c.sents.includes(x)) && ((o.leaks && reveals(c, o, true)) || (c.leaks && reveals(o, c, true))))) return false;
+		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) return false;
+		if ((c.type === 'who_said' || c.type === 'true_false') && (typeCount.get(c.type) ?? 0) >= cap(c.type) + 1) return false;
+		const before = onSentence(c);
+		if (!before.length) return true;
+		// a second question on a sentence: never a true/false (it would restate the first
+		// one's answer), never a third, and neither may show the other's answer
+		if (before.length >= 2 || c.type === 'true_false' || before.some((o) => o.type === 'true_false')) return false;
+		// "the _____" → "Perseid shower" and "the _____ shower" → "Perseid" ask the same thing
+		if (!Array.isArray(c.answer) && before.some((o) => !Array.isArray(o.answer) && overlaps(normalize(o.answer), normalize(c.answer as string)))) return false;
+		if (relaxed) return true;
+		for (const o of before) {
+			// two numbers of one sentence ("a total area of _____ km2, land area of 42,394 km2") are too alike
+			if (!Array.isArray(o.answer) && /\d/.test(o.answer) && /\d/.test(c.answer as string) && (reveals(c, o) || reveals(o, c))) return false;
+			if (reveals(c, o, true)) return false;
+			if (!reveals(o, c, true)) continue;
+			// "As the writer _____ wrote in 1911" is taken: "In what year ..." may join only
+			// as a way of asking it that leaves the name out
+			const alt = (byFact.get(o.fact) ?? []).find((x) => x !== o && x.type === o.type && !taken.has(x) && !prompts.has(promptOf(x)) && !reveals(x, c, true) && !reveals(c, x, true));
+			if (!alt) return false;
+			swaps.set(c, { from: o, to: alt });
 		}
+		return true;
+	};
+	const effective = (c: T): number => {
+		let s = c.score;
+		if (usedAnswer.has(answerKey(c)) || (!Array.isArray(c.answer) && usedAnswerText.has(normalize(c.answer)))) s -= REPEATED_ANSWER;
+		if (onSentence(c).length) s -= SECOND_ON_SENTENCE;
+		if ((typeCount.get(c.type) ?? 0) >= cap(c.type)) s -= OVER_SHARE;
+		return s;
+	};
+	const take = (c: T) => {
+		const swap = swaps.get(c);
+		if (swap && out.includes(swap.from)) {
+			const { from, to } = swap;
+			out[out.indexOf(from)] = to;
+			taken.add(to);
+			prompts.add(promptOf(to));
+			for (const si of from.sents) bySentence.set(si, (bySentence.get(si) ?? []).map((o) => (o === from ? to : o)));
+		}
+		out.push(c);
+		taken.add(c);
+		prompts.add(promptOf(c));
 		usedAnswer.add(answerKey(c));
+		answerUses.set(answerKey(c), (answerUses.get(answerKey(c)) ?? 0) + 1);
+		if (!Array.isArray(c.answer) && c.type !== 'true_false') usedAnswerText.add(normalize(c.answer));
 		usedFact.add(c.fact);
 		typeCount.set(c.type, (typeCount.get(c.type) ?? 0) + 1);
+		if (c.type !== 'ordering') for (const si of c.sents) bySentence.set(si, [...(bySentence.get(si) ?? []), c]);
 	};
-	const cap = (t: QuestionType) => Math.max(1, Math.ceil(SHARE[t] * Math.min(limit, 20)));
-	// pass 1: diverse. A sentence whose best question is of a type already at its
-	// share is held back rather than given to a weaker question of another type.
-	const heldBack = new Set<string>();
-	for (const c of sorted) {
-		if (out.length >= limit) break;
-		if (prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
-		const key = c.clause ?? String(c.sents[0]);
-		if (c.type !== 'ordering' && (busy(c) || heldBack.has(key))) continue;
-		if (usedAnswer.has(answerKey(c))) continue;
-		if ((typeCount.get(c.type) ?? 0) >= cap(c.type)) {
-			if (c.type !== 'ordering' && c.type !== 'who_said') heldBack.add(key);
+
+	const minimum = Number.isFinite(count) ? Math.min(limit, 10) : limit;
+	while (out.length < limit) {
+		let best: T | null = null;
+		let bestScore = -Infinity;
+		for (const c of sorted) {
+			// the effective score never exceeds the score: nothing further down can win
+			if (c.score <= bestScore) break;
+			if (!admissible(c)) continue;
+			const e = effective(c);
+			if (e > bestScore) {
+				best = c;
+				bestScore = e;
+			}
+		}
+		if (!best) {
+			if (relaxed || out.length >= minimum) break;
+			relaxed = true;
 			continue;
 		}
-		take(c);
+		take(best);
 	}
-	// pass 2: other sentences first, whatever their type (ordering and who-said stay rare)
-	for (const c of sorted) {
-		if (out.length >= limit) break;
-		if (out.includes(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
-		if (busy(c) || usedAnswer.has(answerKey(c))) continue;
-		if ((c.type === 'ordering' || c.type === 'who_said' || c.type === 'true_false') && (typeCount.get(c.type) ?? 0) >= cap(c.type) + 1) continue;
-		take(c);
-	}
-	// pass 3: the rest, never the same fact twice, at most two questions per sentence,
-	// and only good ones: a second blank in a sentence already asked about shows the
-	// first one's answer, which only a strong question is worth
-	// A second question on a sentence shows the first one's answer in its prompt, so it
-	// is only used to reach a useful minimum of questions, and never as true/false.
-	const minimum = Number.isFinite(count) ? Math.min(limit, 10) : limit;
-	for (const c of sorted) {
-		if (out.length >= minimum) break;
-		if (Number.isFinite(count) && c.type === 'true_false' && busy(c)) continue;
-		if (out.includes(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
-		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) continue;
-		const perSent = out.filter((o) => (o.clause ?? o.sents[0]) === (c.clause ?? c.sents[0])).length;
-		if (perSent >= 2) continue;
-		if (usedAnswer.has(answerKey(c)) && c.type !== 'true_false') continue;
-		take(c);
-	}
+
 	// a mix of types at the top: a good number, true/false, quotation or ordering
 	// question takes the place of the weakest question of the most common type
 	if (Number.isFinite(count) && out.length >= 10) {
-		for (const t of ['numeric', 'true_false', 'who_said', 'ordering'] as QuestionType[]) {
+		// (a true/false or "who said" question is only worth a place it wins on its own)
+		for (const t of ['numeric', 'ordering'] as QuestionType[]) {
 			if (out.some((c) => c.type === t)) continue;
-			const extra = sorted.find((c) => c.type === t && c.score >= 0.45 && !out.includes(c) && !usedFact.has(c.fact) && !prompts.has(normalize(c.prompt)) && (t === 'ordering' || !busy(c)));
+			// the same fact asked the other way: "reaching _____ in 2016" as a number to type instead of four choices
+			const twin = sorted.find((c) => c.type === t && c.score >= 0.45 && out.some((o) => o.fact === c.fact && o.type === 'multiple_choice' && o.answer === c.answer) && !prompts.has(promptOf(c)));
+			if (twin) {
+				const at = out.findIndex((o) => o.fact === twin.fact);
+				const gone = out[at];
+				typeCount.set(gone.type, (typeCount.get(gone.type) ?? 1) - 1);
+				typeCount.set(t, (typeCount.get(t) ?? 0) + 1);
+				for (const si of gone.sents) bySentence.set(si, (bySentence.get(si) ?? []).map((o) => (o === gone ? twin : o)));
+				taken.add(twin);
+				prompts.add(promptOf(twin));
+				out[at] = { ...twin, score: gone.score };
+				continue;
+			}
+			const extra = sorted.find((c) => c.type === t && c.score >= 0.45 && admissible(c) && !onSentence(c).length);
 			if (!extra) continue;
 			const common = [...typeCount.entries()].sort((x, y) => y[1] - x[1])[0][0];
 			let victim = -1;
 			for (let i = out.length - 1; i >= Math.floor(out.length / 2); i--) if (out[i].type === common) { victim = i; break; }
 			if (victim < 0) continue;
+			const [gone] = out.splice(victim, 1);
 			typeCount.set(common, (typeCount.get(common) ?? 1) - 1);
-			out.splice(victim, 1);
+			for (const si of gone.sents) bySentence.set(si, (bySentence.get(si) ?? []).filter((o) => o !== gone));
 			take(extra);
+			// in its own place by score, not at the end
+			out.pop();
+			let at = out.findIndex((o) => o.score < extra.score);
+			if (at < 0) at = out.length;
+			out.splice(at, 0, extra);
 		}
-		out.sort((x, y) => y.score - x.score || x.sents[0] - y.sents[0]);
 	}
-	return out;
+	if (explain) for (const c of explain) (c as { why?: string }).why = why(c as T);
+	// the order picked is the rank: scores shown never rise down the list
+	let prev = Infinity;
+	return out.map((c) => {
+		const score = Math.min(prev, c.score);
+		prev = score;
+		return score === c.score ? c : { ...c, score };
+	});
+}
+
+// Normalised prompts and answers, worked out once per candidate: ranking compares them often.
+const paddedPrompt = new WeakMap<Candidate, string>();
+const answerForms = new WeakMap<Candidate, string[]>();
+function promptOf(c: Candidate): string {
+	let p = paddedPrompt.get(c);
+	if (p === undefined) paddedPrompt.set(c, (p = ` ${normalize(c.prompt)} `));
+	return p;
+}
+function formsOf(c: Candidate): string[] {
+	let f = answerForms.get(c);
+	if (f === undefined) {
+		f = Array.isArray(c.answer) || c.type === 'true_false' ? [] : [c.answer, ...c.accept].map((x) => normalize(x).replace(/^the /, '')).filter((n) => n.length >= 2).map((n) => ` ${n} `);
+		answerForms.set(c, f);
+	}
+	return f;
+}
+
+/**
+ * True when the prompt of `c` shows the answer of question `o` (or one of its accepted
+ * forms). A date or a number shown as context ("... in 1979", "... in c. 1235") gives
+ * less away than a name: with `namesOnly`, only names and terms count.
+ */
+function reveals(c: Candidate, o: Candidate, namesOnly = false): boolean {
+	if (Array.isArray(o.answer) || o.type === 'true_false') return false;
+	if (namesOnly && (/\d/.test(o.answer) || /^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|a dozen|dozen)\b/i.test(o.answer))) return false;
+	const p = promptOf(c);
+	return formsOf(o).some((n) => p.includes(n));
+}
+
+/** One answer holds the other as whole words. */
+function overlaps(x: string, y: string): boolean {
+	return ` ${x} `.includes(` ${y} `) || ` ${y} `.includes(` ${x} `);
 }

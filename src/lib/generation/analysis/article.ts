@@ -4,7 +4,7 @@ import { tokenize, type Sentence, type Token } from './tokens.js';
 import { findEntities, type Entity, type Mention } from './entities.js';
 import { findQuantities, type Quantity } from './numbers.js';
 import { findQuotations, type Quotation } from './quotes.js';
-import { personBefore } from './antecedents.js';
+import { assignGenders, personBefore, type Gender } from './antecedents.js';
 import { nlp } from './nlp.js';
 
 function nlpDoc(text: string): { pos: string; lemma: string }[] {
@@ -33,6 +33,11 @@ export interface Article {
 	lemmaCount: Map<string, number>;
 	/** Lemmas of the title's nouns: the article's subject, too obvious to blank. */
 	titleLemmas: Set<string>;
+	/**
+	 * Set for a second, more forgiving pass on an article that gave too few questions:
+	 * "this threshold" is read as "the threshold", and counts and affiliations may be asked.
+	 */
+	lenient?: boolean;
 	/** The entity the article is about (its title or most frequent name), if any. */
 	topic?: number;
 	paragraphs: number;
@@ -44,7 +49,8 @@ export function analyse(text: string, opts: { markdown?: boolean; title?: string
 	const doc = tokenize(joined, blocks);
 	// offsets were taken from the masked text; token text must come from the original
 	for (const t of doc.tokens) t.text = text.slice(t.start, t.end);
-	const { entities, mentions } = findEntities(doc);
+	const titleBlock0 = blocks.find((b) => b.kind === 'title');
+	const { entities, mentions } = findEntities(doc, opts.title ?? (titleBlock0 ? text.slice(titleBlock0.start, titleBlock0.end) : ''));
 	const mentionsBySent: Mention[][] = doc.sentences.map(() => []);
 	for (const m of mentions) mentionsBySent[m.sent]?.push(m);
 	const quantities = findQuantities(doc).filter((q) => !mentions.some((m) => m.start < q.end && q.start < m.end));
@@ -52,12 +58,25 @@ export function analyse(text: string, opts: { markdown?: boolean; title?: string
 	for (const q of quantities) quantitiesBySent[q.sent]?.push(q);
 
 	// "he said" after a quotation: the person the text was last about, as for any "he"
-	const lastPersonBefore = (tok: number): number | undefined => {
+	const lastPersonBefore = (tok: number, gender?: Gender): number | undefined => {
 		const si = doc.tokens[tok].sent;
-		const here = mentionsBySent[si].filter((m) => m.first < tok && entities[m.entity].cls === 'person');
+		const here = mentionsBySent[si].filter((m) => m.first < tok && entities[m.entity].cls === 'person' && (!gender || !entities[m.entity].gender || entities[m.entity].gender === gender));
 		if (here.length) return here[0].entity;
-		return personBefore({ sentences: doc.sentences, mentionsBySent, entities }, si);
+		return personBefore({ sentences: doc.sentences, mentionsBySent, entities }, si, gender);
 	};
+	// genders first (quotation marks are matched roughly for this: a pronoun inside one speaks of someone else)
+	const roughQuotes: [number, number][] = [];
+	{
+		let open = -1;
+		for (const t of doc.tokens) {
+			if (t.text === '“' || (t.text === '"' && open < 0)) open = t.i;
+			else if ((t.text === '”' || t.text === '"') && open >= 0) {
+				roughQuotes.push([open, t.i]);
+				open = -1;
+			}
+		}
+	}
+	assignGenders(doc.tokens, doc.sentences, mentionsBySent, entities, (k) => roughQuotes.some(([x, y]) => k > x && k < y));
 	const quotations = findQuotations(doc, entities, mentions, lastPersonBefore);
 
 	const lemmaCount = new Map<string, number>();

@@ -32,6 +32,8 @@ export interface Entity {
 	head: string;
 	/** Usually written with "the". */
 	the: boolean;
+	/** For a person: whom the article calls "he" ('m') or "she" ('f'), when that is clear. */
+	gender?: 'm' | 'f';
 }
 
 const CONNECTORS = new Set(['of', 'de', 'da', 'van', 'von', 'der', 'del', 'di', 'al', 'bin', 'ibn', 'la', 'le', 'du', 'dos', 'das', 'y']);
@@ -44,7 +46,7 @@ const NOT_NAME = new Set([
 	'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mr', 'mrs', 'ms', 'dr', 'meanwhile', 'now', 'then', 'thus', 'also', 'even',
 	'both', 'either', 'neither', 'such', 'only', 'just', 'first', 'second', 'third', 'finally', 'once', 'upon', 'rather', 'instead', 'additionally',
 	'moreover', 'interestingly', 'nationally', 'ultimately', 'sometime', 'sometimes', 'perhaps', 'much', 'more', 'any', 'few', 'again',
-	'century', 'centuries', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'chapter', 'section', 'figure', 'table', 'page', 'part', 'unit', 'lesson'
+	'century', 'centuries', 'ce', 'bce', 'bc', 'ad', 'a.d.', 'b.c.', 'b.c.e.', 'c.e.', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'chapter', 'section', 'figure', 'table', 'page', 'part', 'unit', 'lesson'
 ]);
 const NOBLE_TITLES = new Set(['lord', 'lady', 'sir', 'dame', 'king', 'queen', 'prince', 'princess', 'emperor', 'empress', 'pope', 'saint', 'sultan', 'pharaoh', 'tsar', 'czar', 'shah', 'caliph', 'duke', 'duchess', 'earl', 'baron', 'count']);
 
@@ -52,8 +54,9 @@ export const isCap = (t: Token) => /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.te
 const isAllCaps = (t: Token) => /^[\p{Lu}&.]{2,}$/u.test(t.text) || /^\p{Lu}[\p{Lu}\d]+$/u.test(t.text);
 
 /** Finds people, places, organisations and other names, with their abbreviations and short forms. */
-export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions: Mention[] } {
+export function findEntities(doc: TokenizedDoc, title = ''): { entities: Entity[]; mentions: Mention[] } {
 	const { tokens, sentences } = doc;
+	const titleWords = new Set(title.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length >= 3));
 	// words the article also writes in lower case are common words when they open a sentence
 	const lowerSeen = new Set<string>();
 	const capSeenMid = new Set<string>();
@@ -75,7 +78,7 @@ export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions:
 				const t = tokens[j];
 				// "ASEAN Plus Six": a number word inside a name
 				const numberWord = /^(two|three|four|five|six|seven|eight|nine|ten)$/.test(t.lower);
-				if (t.space && isCap(t) && !isMonth(t) && (!NOT_NAME.has(t.lower) || numberWord) && t.type !== 'currency') {
+				if (t.space && isCap(t) && !isMonth(t, tokens[t.i + 1]) && (!NOT_NAME.has(t.lower) || numberWord) && t.type !== 'currency') {
 					j++;
 					continue;
 				}
@@ -109,13 +112,13 @@ export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions:
 				if ((CONNECTORS.has(t.lower) || (orgSoFar && (t.lower === 'for' || (t.lower === 'and' && tokens.slice(i, j).some((x) => x.lower === 'for'))))) && j + 1 < s.last) {
 					let k = j + 1;
 					if (tokens[k].lower === 'the' && k + 1 < s.last) k++;
-					if (isCap(tokens[k]) && !isMonth(tokens[k]) && !NOT_NAME.has(tokens[k].lower)) {
+					if (isCap(tokens[k]) && !isMonth(tokens[k], tokens[k + 1]) && !NOT_NAME.has(tokens[k].lower)) {
 						j = k + 1;
 						continue;
 					}
 				}
 				// "Top 500", "Boeing 747": a number glued to the name, not a year
-				if (t.type === 'number' && t.space && /^\d{1,3}$/.test(t.text) && j + 1 < s.last && !isCap(tokens[j + 1]) && tokens[j + 1].pos === 'NOUN' && !isMonth(tokens[i])) {
+				if (t.type === 'number' && t.space && /^\d{1,3}$/.test(t.text) && j + 1 < s.last && !isCap(tokens[j + 1]) && tokens[j + 1].pos === 'NOUN' && !isMonth(tokens[i], tokens[i + 1])) {
 					j++;
 					break;
 				}
@@ -169,7 +172,7 @@ export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions:
 		let ent: Entity | undefined;
 		const known = byKey.get(keyOf(name));
 		if (known !== undefined) ent = entities[known];
-		else ent = linkShortForm(entities, name, r, evidence) ?? entityFor(name);
+		else ent = linkShortForm(entities, name, r, evidence, titleWords) ?? entityFor(name);
 		if (r.roles.length) for (const role of r.roles) if (!ent.roles.includes(role)) ent.roles.push(role);
 		const ev = evidence.get(ent.id) ?? [];
 		ev.push(r.cls);
@@ -228,6 +231,19 @@ export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions:
 		if (cand && first === cand && !otherPerson && entities[cand.entity].name.split(/\s+/).length >= 1) entities[cand.entity].cls = 'person';
 	}
 	for (const e of entities) if (!/\p{L}{2}/u.test(e.name)) e.mentions = [];
+	// "House Republicans", "Young Turks": a plural is a group, not a person
+	for (const e of entities) {
+		if (e.cls !== 'person' || !e.name.includes(' ') || e.roles.length || /(ss|us|is)$/.test(e.name)) continue;
+		// ("American Patriots": a nationality before a plural)
+		const first = e.name.split(/\s+/)[0];
+		if (/(ans|ists|crats|ites|ers)$/.test(e.name) || (/s$/.test(e.name) && /^\p{Lu}\p{Ll}+(an|ish|ese|ch|i)$/u.test(first))) e.cls = 'group';
+	}
+	// "Aztec culture", "Mesoamerican peoples": a name mostly written before a noun describes it
+	for (const e of entities) {
+		if (e.cls !== 'person' || e.mentions.length < 2) continue;
+		const attributive = e.mentions.filter((m) => /^\p{Ll}/u.test(tokens[m.last]?.text ?? '') && tokens[m.last]?.pos === 'NOUN').length;
+		if (attributive * 2 >= e.mentions.length) e.cls = e.name.includes(' ') ? 'name' : 'group';
+	}
 	// a lone common noun written with a capital ("Summit", "Party") is not a name
 	for (const e of entities) {
 		if (!/\s/.test(e.name) && lowerSeen.has(e.name.toLowerCase()) && !lookupPlace(e.name) && !lookupOrg(e.name) && e.cls !== 'person') e.mentions = [];
@@ -244,15 +260,16 @@ interface RawMention {
 	abbrFor?: number;
 }
 
-function isMonth(t: Token): boolean {
-	return MONTHS.includes(t.lower) && t.lower !== 'may';
+function isMonth(t: Token, next?: Token): boolean {
+	// "May" is a month only before a day or a year ("in May 1945"), a verb or a name otherwise
+	return MONTHS.includes(t.lower) && (t.lower !== 'may' || (!!next && /^\d{1,4}$/.test(next.text)));
 }
 
 function startsName(tokens: Token[], i: number, sentFirst: number, lowerSeen: Set<string>, capSeenMid: Set<string>): boolean {
 	const t = tokens[i];
 	// "An-Nasir Muhammad": an Arabic article glued to the name
 	if (isCap(t) && /^(an|al|el|ad|ar|as|at|az|ash|ibn|bin)$/.test(t.lower) && tokens[i + 1]?.text === '-' && !tokens[i + 1].space && isCap(tokens[i + 2] ?? t) && !tokens[i + 2]?.space) return true;
-	if (!isCap(t) || NOT_NAME.has(t.lower) || isMonth(t) || t.type === 'currency') return false;
+	if (!isCap(t) || NOT_NAME.has(t.lower) || isMonth(t, tokens[t.i + 1]) || t.type === 'currency') return false;
 	if (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || t.pos === 'AUX') return false;
 	let opening = i === sentFirst;
 	if (!opening) {
@@ -298,6 +315,13 @@ function analyseSpan(tokens: Token[], first: number, last: number): RawMention[]
 			a++;
 			continue;
 		}
+		// "Briton Tim Henman", "Russian Maria Sharapova": a nationality before a first and last name
+		if (a === first && (isDemonym(tokens[a]) || NATIONALITY_NOUNS.has(tokens[a].lower)) && last - a === 3 && personLike(tokens, a + 1, last)) {
+			roles.push(tokens[a].lower);
+			titled = true;
+			a++;
+			continue;
+		}
 		if (a + 1 < last && a - first < 2 && PERSON_TITLES.has(tokens[a + 1].lower) && !PLACE_HEADS.has(tokens[a + 1].lower)) {
 			a++;
 			continue;
@@ -313,13 +337,15 @@ function analyseSpan(tokens: Token[], first: number, last: number): RawMention[]
 	while (z > a && CONNECTORS.has(tokens[z - 1].lower)) z--;
 	if (z <= a) return [];
 	const words = tokens.slice(a, z);
-	// a role noun written just before the run: "opposition leader Sam Rainsy"
+	// a role noun written just before the run: "opposition leader Sam Rainsy" (but not "a
+	// general Mesoamerican civilization", where the capitalised word describes a noun)
 	const before = tokens[first - 1];
-	if (before && /^\p{Ll}/u.test(before.text) && PERSON_ROLES.has(before.lower)) {
+	const describesNoun = /^\p{Ll}/u.test(tokens[z]?.text ?? '') && tokens[z]?.pos === 'NOUN';
+	if (before && /^\p{Ll}/u.test(before.text) && PERSON_ROLES.has(before.lower) && !describesNoun) {
 		roles.push(before.lower);
 		titled = true;
 	}
-	if (before && /^\p{Ll}/u.test(before.text) && PERSON_TITLES.has(before.lower)) {
+	if (before && /^\p{Ll}/u.test(before.text) && PERSON_TITLES.has(before.lower) && !describesNoun) {
 		roles.push(before.lower);
 		titled = true;
 	}
@@ -354,6 +380,8 @@ function classify(tokens: Token[], words: Token[], titled: boolean, a: number, z
 	if ((PLACE_HEADS.has(head) && words.length > 1) || (PLACE_PREFIXES.has(firstWord) && words.length > 1)) return 'place';
 	if (titled && words.length <= 4) return 'person';
 	if (words.length >= 2 && words.length <= 4 && GIVEN_NAMES.has(firstWord) && words.every((w) => /^\p{Lu}/u.test(w.text))) return 'person';
+	// "Ben", "Julian": a common first name alone
+	if (words.length === 1 && GIVEN_NAMES.has(firstWord) && !lookupPlace(name) && tokens[a - 1] && a > 0) return 'person';
 	// "..., Keo Vanthan said" / "said Hun Sen"
 	const after = tokens[z];
 	const after2 = tokens[z + 1];
@@ -382,20 +410,45 @@ function classify(tokens: Token[], words: Token[], titled: boolean, a: number, z
 	return 'name';
 }
 
+const NATIONALITY_NOUNS = new Set(['briton', 'swiss', 'scot', 'dane', 'swede', 'finn', 'pole', 'czech', 'thai', 'dutchman', 'frenchman', 'englishman', 'irishman', 'welshman', 'spaniard', 'turk', 'greek', 'kiwi', 'aussie']);
+
+/** Two capitalised words that could be a first and a last name: no kind word at the end, no place. */
+function personLike(tokens: Token[], a: number, z: number): boolean {
+	const words = tokens.slice(a, z);
+	if (words.some((w) => !/^\p{Lu}[\p{Ll}'’-]+$/u.test(w.text) || NOT_NAME.has(w.lower))) return false;
+	const head = words[words.length - 1].lower;
+	if (ORG_HEADS.has(head) || LAW_HEADS.has(head) || EVENT_HEADS.has(head) || POLITY_HEADS.has(head) || PLACE_HEADS.has(head)) return false;
+	return !lookupPlace(words.map((w) => w.text).join(' ')) && !words.some((w) => lookupPlace(w.text));
+}
+
 function isDemonym(t: Token): boolean {
 	return /^\p{Lu}\p{Ll}+(an|ian|ese|ish|ch|i|ic)$/u.test(t.text) && (t.pos === 'ADJ' || t.pos === 'PROPN') && !lookupPlace(t.text);
 }
 
-function linkShortForm(entities: Entity[], name: string, r: RawMention, evidence: Map<number, EntityClass[]>): Entity | undefined {
+function linkShortForm(entities: Entity[], name: string, r: RawMention, evidence: Map<number, EntityClass[]>, titleWords: Set<string>): Entity | undefined {
 	const words = name.split(/\s+/);
 	const lower = name.toLowerCase();
 	// a single word that ends exactly one person's name ("Vanthan" for "Keo Vanthan", "North" for "Lord North")
-	if (words.length === 1) {
+	if (words.length === 1 && !titleWords.has(lower)) {
 		const personish = (e: Entity) => e.roles.length > 0 || (evidence.get(e.id) ?? []).includes('person') || r.cls === 'person';
 		const hits = entities.filter((e) => personish(e) && e.name.split(/\s+/).length > 1 && e.name.toLowerCase().split(/\s+/).pop() === lower);
 		if (hits.length === 1) return hits[0];
 		const abbr = entities.filter((e) => e.aliases.some((a) => a.toLowerCase() === lower));
 		if (abbr.length === 1) return abbr[0];
+	}
+	// "Hewitt" after "Lleyton Hewitt": a surname used alone is how articles name people
+	// (but not "Hubble" in an article about the Hubble Space Telescope)
+	if (words.length === 1 && /^\p{Lu}\p{Ll}{2,}$/u.test(name) && !lookupPlace(name) && !lookupOrg(name) && !titleWords.has(lower)) {
+		const hits = entities.filter((e) => {
+			const ws = e.name.split(/\s+/);
+			return ws.length === 2 && ws[1] === name && e.cls !== 'place' && e.cls !== 'org' && e.cls !== 'law' && e.cls !== 'event' && e.cls !== 'polity' && /^\p{Lu}\p{Ll}+$/u.test(ws[0]) && !lookupPlace(ws[0]);
+		});
+		if (hits.length === 1) {
+			const ev = evidence.get(hits[0].id) ?? [];
+			ev.push('person');
+			evidence.set(hits[0].id, ev);
+			return hits[0];
+		}
 	}
 	// the tail of a longer name ("Earth Simulator" for "NEC Earth Simulator")
 	if (words.length >= 2 && r.cls !== 'person' && !lookupPlace(name)) {

@@ -1,7 +1,7 @@
 import type { Article } from './article.js';
 import type { Entity } from './entities.js';
-import { personBefore } from './antecedents.js';
-import { LEADING_CONNECTIVES, PERSON_ROLES, PERSON_TITLES } from '../knowledge/lexicon.js';
+import { personBefore, pronounGender, type Gender } from './antecedents.js';
+import { LAW_HEADS, LEADING_CONNECTIVES, ORG_HEADS, PERSON_ROLES, PERSON_TITLES } from '../knowledge/lexicon.js';
 
 /** Replace tokens [first, last) by `text` ('' deletes them). */
 export interface Edit {
@@ -19,7 +19,12 @@ export interface SentenceView {
 	resolved: number[];
 	/** Token ranges inside quotation marks. */
 	quoted: [number, number][];
+	/** Where the reference that could not be resolved stands. */
+	at?: number;
 }
+
+// Singular nouns of nationality that stand for a person ("the Briton", "the Swiss", "the American").
+const NATIONALITY = /^(Briton|Swiss|Scot|Dane|Swede|Finn|Pole|Czech|Thai|Spaniard|Turk|Greek|Kiwi|Aussie|Frenchman|Englishman|Irishman|Welshman|Dutchman|\p{Lu}\p{Ll}+(ian|an|ean))$/u;
 
 const PERSON_PRON = new Set(['he', 'him', 'his', 'she', 'her', 'hers']);
 const THING_PRON = new Set(['it', 'its']);
@@ -53,6 +58,22 @@ export function displayName(e: Entity): string {
 	return (e.the ? 'the ' : '') + e.name;
 }
 
+/** A group named as "they": "the Sons of Liberty", "the Keitas". */
+export function pluralName(e: Entity): string {
+	return (e.the || /s\b/.test(e.name) ? 'the ' : '') + e.name;
+}
+
+/**
+ * The name standing for "this commission", "the act": with "the" when the name is a
+ * titled institution or law ("the Royal Commission of Inquiry"), even if the article
+ * first wrote it with "a".
+ */
+export function definiteName(e: Entity): string {
+	if (e.the) return 'the ' + e.name;
+	const titled = /^(org|law|event|polity)$/.test(e.cls) && (/\s(of|for)\s/.test(e.name) || ORG_HEADS.has(e.head) || LAW_HEADS.has(e.head));
+	return (titled ? 'the ' : '') + e.name;
+}
+
 export function possessive(name: string, apostrophe: string): string {
 	return /s$/.test(name) ? `${name}${apostrophe}` : `${name}${apostrophe}s`;
 }
@@ -74,7 +95,7 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 	const inQuote = (k: number) => quoted.some(([x, y]) => k >= x && k < y);
 	const apostrophe = a.text.includes('’s') ? '’' : "'";
 	const resolved = new Set(a.mentionsBySent[si].map((m) => m.entity));
-	const fail = (reason: string): SentenceView => ({ ok: false, reason, edits, resolved: [...resolved], quoted });
+	const fail = (reason: string, at?: number): SentenceView => ({ ok: false, reason, edits, resolved: [...resolved], quoted, at });
 
 	// a dateline: "LONDON —", "WASHINGTON (Reuters) -"
 	let k = s.first;
@@ -99,10 +120,33 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		edits.push({ first: k, last: z, text: '' });
 		k = z;
 	}
+	// "A few decades later,", "For the same reason,", "In similar experiments,": an opening
+	// phrase that only ties the sentence to the one before goes; the rest still holds
+	{
+		let c = k;
+		while (c < Math.min(s.last, k + 8) && tokens[c].text !== ',' && !/^(VERB|AUX)$/.test(tokens[c].pos)) c++;
+		const phrase = tokens.slice(k, c);
+		// (also "Last year,", "Earlier this month,": a time only the date of the article could place)
+		const timeWord = phrase.some((w) => /^(later|earlier|afterwards|afterward|thereafter|previously|meanwhile)$/.test(w.lower)) || /^(last|next|this|earlier|yesterday|recently)$/.test(tokens[k].lower);
+		// ("To answer this question," — a purpose that points back — goes as well)
+		const linking = timeWord || ((tokens[k].pos === 'ADP' || (tokens[k].lower === 'to' && tokens[k + 1]?.pos === 'VERB')) && phrase.some((w) => /^(same|similar|such|then|former|latter|this|that|these|those)$/.test(w.lower)));
+		const named = a.mentionsBySent[si].some((m) => m.first >= k && m.first < c) || a.quantitiesBySent[si].some((q) => q.first >= k && q.first < c && /^(year|date|decade|century)$/.test(q.kind));
+		if (tokens[c]?.text === ',' && c > k && c - k <= 6 && linking && !named && !inQuote(k) && tokens[c + 1] && /^(DET|NOUN|PROPN|PRON|ADJ|NUM)$/.test(tokens[c + 1].pos) && !/^(which|who|that|whose)$/.test(tokens[c + 1].lower)) {
+			edits.push({ first: k, last: c + 1, text: '' });
+			k = c + 1;
+		}
+	}
 	const bodyStart = k;
 	// "Some in London thought ...", "Many were ...": a quantifier standing for unnamed people
+	if (tokens[bodyStart]?.lower === 'a' && /^(few|handful|number)$/.test(tokens[bodyStart + 1]?.lower ?? '') && /^(AUX|VERB)$/.test(tokens[bodyStart + 2]?.pos ?? '')) {
+		return { ok: false, reason: 'unnamed subject', edits, resolved: [...resolved], quoted, at: bodyStart };
+	}
 	if (/^(some|many|most|others|few|several)$/.test(tokens[bodyStart]?.lower ?? '') && /^(ADP|AUX|VERB)$/.test(tokens[bodyStart + 1]?.pos ?? '') && tokens[bodyStart + 1]?.lower !== 'of') {
-		return { ok: false, reason: 'unnamed subject', edits, resolved: [...resolved], quoted };
+		// "Some were disguised as Mohawks." after "a group of Sons of Liberty ... approached the ships"
+		const group = /^(some|many|most|few|several)$/.test(tokens[bodyStart].lower) && /^(AUX|VERB)$/.test(tokens[bodyStart + 1].pos) ? pluralAntecedent(a, si) : undefined;
+		if (group === undefined) return { ok: false, reason: 'unnamed subject', edits, resolved: [...resolved], quoted, at: bodyStart };
+		edits.push({ first: bodyStart, last: bodyStart + 1, text: `${tokens[bodyStart].text} of ${pluralName(entities[group])}` });
+		resolved.add(group);
 	}
 
 	// "I" anywhere, or "we"/"you" as the main subject, speaks to the reader; a generic
@@ -113,7 +157,8 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		if (inQuote(x) || bracketed.has(x)) continue;
 		const w = tokens[x].lower;
 		if (!FIRST_SECOND.has(w) || (tokens[x].pos !== 'PRON' && tokens[x].pos !== 'DET')) continue;
-		if (/^(i|me|my)$/.test(w) || x === bodyStart || x === mainStart || /^(you|your)$/.test(w)) return fail('first or second person');
+		// (the forgiving pass lets a general "we" or "us" stand, as in "what is known to us")
+		if (/^(i|me|my)$/.test(w) || /^(you|your)$/.test(w) || (!a.lenient && (x === bodyStart || x === mainStart))) return fail('first or second person', x);
 	}
 
 	// demonstratives: "This Commission", "these particles", "This is ..."
@@ -124,18 +169,22 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		if (t.lower === 'such' && tokens[x + 1]?.lower === 'as') continue;
 		// "those who lived ...", "those with irregular documents": people in general, not a reference
 		if (t.lower === 'those' && /^(who|with|that|which|in|of|whose|living|born)$/.test(tokens[x + 1]?.lower ?? '')) continue;
-		const noun = findNounAfter(a, x + 1, s.last);
+		let noun = findNounAfter(a, x + 1, s.last);
+		// "This act", "This Commission": the word after is the head of a name the article used
+		// just before, whatever the tagger made of it
+		const headWord = tokens[x + 1];
+		if (headWord && /^\p{L}+$/u.test(headWord.text) && (noun === -1 || noun > x + 1) && entityByHead(a, si, headWord.lower, headWord.lower, /^(these|those)$/.test(t.lower)) !== undefined && /^(AUX|VERB|ADP|PUNCT|SCONJ|PRON|ADV)$/.test(tokens[x + 2]?.pos ?? 'PUNCT')) noun = x + 1;
 		// "...; this is often called a shooting star", "meteors—those not associated with ...": the clause just before
 		if (noun === -1 && x > bodyStart && /^[;,—–:]$/.test(tokens[x - 1].text) && t.lower !== 'such') continue;
-		if (noun === -1) return fail(`"${t.text}" without a noun`);
+		if (noun === -1) return fail(`"${t.text}" without a noun`, x);
 		// "the Perseid swarm ... in that swarm": the noun was named earlier in the sentence
 		if (t.lower !== 'such' && tokens.slice(s.first, x).some((w) => w.lemma === tokens[noun].lemma && w.pos === 'NOUN')) {
 			edits.push({ first: x, last: x + 1, text: x === bodyStart ? 'The' : 'the' });
 			continue;
 		}
-		const ent = entityByHead(a, si, tokens[noun].lemma, tokens[noun].lower);
+		const ent = entityByHead(a, si, tokens[noun].lemma, tokens[noun].lower, /^(these|those)$/.test(t.lower));
 		if (ent !== undefined && noun - x <= 2) {
-			edits.push({ first: x, last: noun + 1, text: displayName(entities[ent]) });
+			edits.push({ first: x, last: noun + 1, text: definiteName(entities[ent]) });
 			resolved.add(ent);
 			continue;
 		}
@@ -151,9 +200,13 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		}
 		if (/^(century|decade)$/.test(tokens[noun].lemma)) continue;
 		// "the radiant. ... in which this radiant is located": the noun was named just before
-		if (/^(this|that)$/.test(t.lower) && noun === x + 1 && si > 0 && a.sentences[si - 1].para === s.para) {
-			const prev = a.sentences[si - 1];
-			if (tokens.slice(prev.first, prev.last).some((w) => w.lemma === tokens[noun].lemma && w.pos === 'NOUN')) {
+		if (/^(this|that)$/.test(t.lower) && noun === x + 1 && si > 0) {
+			let named = false;
+			for (let p = si - 1; p >= Math.max(0, si - 3) && s.para - a.sentences[p].para <= 1; p--) {
+				const prev = a.sentences[p];
+				if (tokens.slice(prev.first, prev.last).some((w) => (p === si - 1 && w.lemma === tokens[noun].lemma && w.pos === 'NOUN') || (w.lower === tokens[noun].lower && (w.pos === 'NOUN' || w.pos === 'ADJ') && tokens[w.i - 1]?.lower === 'the'))) named = true;
+			}
+			if (named) {
 				edits.push({ first: x, last: x + 1, text: x === bodyStart ? 'The' : 'the' });
 				continue;
 			}
@@ -163,13 +216,23 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 			edits.push({ first: x, last: x + 1, text: x === bodyStart ? 'The' : 'the' });
 			continue;
 		}
-		return fail(`"${t.text} ${tokens[noun].text}" refers back`);
+		// for an article that gives few questions otherwise: "this threshold" → "the threshold"
+		if (a.lenient && noun - x <= 2 && t.lower !== 'such') {
+			edits.push({ first: x, last: x + 1, text: x === bodyStart ? (/^(these|those)$/.test(t.lower) ? 'The' : 'The') : 'the' });
+			continue;
+		}
+		return fail(`"${t.text} ${tokens[noun].text}" refers back`, x);
 	}
 
 	// "the premier", "the party", "The country's", "The Cambodian strongman"
 	for (let x = bodyStart; x < s.last; x++) {
 		const t = tokens[x];
 		if (inQuote(x) || t.lower !== 'the') continue;
+		// "the Briton", "The Swiss", "the latter": a person named by nationality or position is a guess
+		const epithet = tokens[x + 1];
+		if (epithet && (/^(latter|former)$/.test(epithet.lower) || (/^\p{Lu}/u.test(epithet.text) && NATIONALITY.test(epithet.text))) && !/^(NOUN|PROPN|ADJ)$/.test(tokens[x + 2]?.pos ?? '') && !a.mentionsBySent[si].some((m) => m.first === x + 1 && a.entities[m.entity].name.includes(' '))) {
+			return fail(`"${t.text} ${epithet.text}" refers back`, x);
+		}
 		const noun = findNounAfter(a, x + 1, Math.min(s.last, x + 4));
 		if (noun === -1) continue;
 		const after = tokens[noun + 1];
@@ -183,7 +246,7 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		let ent: number | undefined;
 		if (PERSON_ROLES.has(tokens[noun].lower) || PERSON_TITLES.has(tokens[noun].lower) || ROLE_SYNONYMS[two]) {
 			ent = personByRole(a, si, ROLE_SYNONYMS[two] ? two : tokens[noun].lower);
-		} else if (x === bodyStart) ent = entityByHead(a, si, lemma, tokens[noun].lower);
+		} else if (x === bodyStart || x === mainStart) ent = entityByHead(a, si, lemma, tokens[noun].lower, tokens[noun].lower !== lemma);
 		if (ent === undefined || a.mentionsBySent[si].some((m) => m.entity === ent && m.first < x)) continue;
 		edits.push({ first: x, last: noun + 1, text: displayName(entities[ent]) });
 		resolved.add(ent);
@@ -199,8 +262,17 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		if (!group || done[group]) continue;
 		done[group] = true;
 		// "It was during Suleyman's reign that Ibn Battuta visited Mali": a cleft, not a reference
-		if (lower === 'it' && x === bodyStart && /^(is|was)$/.test(tokens[x + 1]?.lower ?? '') && tokens.slice(x + 2, s.last).some((w) => w.lower === 'that')) continue;
-		if (hasAntecedentBefore(a, si, Math.max(mainClauseStart(a, si, bodyStart), x), x, group, edits)) continue;
+		// "it has become clear to researchers that ...", "it would be safe to say that ...": "it" stands for what follows
+		if (lower === 'it' && /^(is|was|has|had|would|will|seems|seemed|became|becomes)$/.test(tokens[x + 1]?.lower ?? '') && tokens.slice(x + 1, Math.min(s.last, x + 8)).some((w) => /^(clear|safe|possible|impossible|likely|unlikely|important|necessary|difficult|easy|unclear|obvious|true|evident|hard|known|apparent|certain|surprising|interesting)$/.test(w.lower)) && tokens.slice(x + 2, Math.min(s.last, x + 12)).some((w) => /^(that|to|whether|how|why)$/.test(w.lower))) continue;
+		// ("It was an empire that expanded ..." is no cleft: "it" is the empire)
+		if (lower === 'it' && x === bodyStart && /^(is|was)$/.test(tokens[x + 1]?.lower ?? '') && !/^(a|an)$/.test(tokens[x + 2]?.lower ?? '') && tokens.slice(x + 2, s.last).some((w) => w.lower === 'that')) continue;
+		if (hasAntecedentBefore(a, si, Math.max(mainClauseStart(a, si, bodyStart), x), x, group, edits, pronounGender(lower))) continue;
+		// "as when Ben stood up on his surfboard": a name of unknown kind before the pronoun may be
+		// the person it means; a name from an earlier sentence would be a guess
+		if (group === 'person' && a.mentionsBySent[si].some((m) => m.last <= x && a.entities[m.entity].cls === 'name')) return fail(`unclear "${t.text}"`, x);
+		// "Her daughter viewed Claire's aggressive behavior": the person may be named after the pronoun
+		const g = pronounGender(lower);
+		if (group === 'person' && a.mentionsBySent[si].some((m) => m.first > x && a.entities[m.entity].cls === 'person' && (!g || !a.entities[m.entity].gender || a.entities[m.entity].gender === g))) return fail(`unclear "${t.text}"`, x);
 		// "When the Dartmouth sailed into Boston Harbor ..., it had twenty days": the subject of the opening clause
 		if (x === mainStart && x > bodyStart && /^(SCONJ)$/.test(tokens[bodyStart].pos) || (x === mainStart && /^(when|after|before|once|while|although|though|because|since|as|if)$/.test(tokens[bodyStart].lower))) {
 			const subj = a.mentionsBySent[si].find((m) => m.first > bodyStart && m.first <= bodyStart + 3);
@@ -213,9 +285,10 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 				if ((group === 'thing' && !plural) || (group === 'plural' && plural)) continue;
 			}
 		}
-		const ent = group === 'person' ? personAntecedent(a, si) : group === 'thing' ? thingAntecedent(a, si, memo) : pluralAntecedent(a, si);
-		if (ent === undefined) return fail(`unresolved "${t.text}"`);
-		const name = displayName(entities[ent]);
+		// a possessive or object pronoun ("His victory", "taking her") has no subject position to go by
+		const ent = group === 'person' ? personAntecedent(a, si, pronounGender(lower), !/^(he|she)$/.test(lower) || x !== bodyStart) : group === 'thing' ? thingAntecedent(a, si, memo) : pluralAntecedent(a, si);
+		if (ent === undefined) return fail(`unresolved "${t.text}"`, x);
+		const name = group === 'plural' ? pluralName(entities[ent]) : displayName(entities[ent]);
 		const isPossessive = lower === 'his' || lower === 'its' || lower === 'their' || (lower === 'her' && /^(NOUN|ADJ|PROPN|NUM)$/.test(tokens[x + 1]?.pos ?? ''));
 		edits.push({ first: x, last: x + 1, text: isPossessive ? possessive(name, apostrophe) : name });
 		resolved.add(ent);
@@ -244,7 +317,8 @@ function findNounAfter(a: Article, from: number, to: number): number {
 	for (let x = from; x < Math.min(to, from + 4); x++) {
 		const t = a.tokens[x];
 		const roleWord = (PERSON_ROLES.has(t.lower) || PERSON_TITLES.has(t.lower)) && a.tokens[x + 1]?.pos !== 'NOUN';
-		if (t.pos === 'NOUN' || roleWord || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text))) {
+		const headBeforeVerb = t.pos === 'ADJ' && x > from - 1 && /^(AUX|VERB)$/.test(a.tokens[x + 1]?.pos ?? '') && !/^(ADJ|NOUN)$/.test(a.tokens[x + 1]?.pos ?? '');
+		if (t.pos === 'NOUN' || roleWord || headBeforeVerb || (t.pos === 'PROPN' && /^\p{Ll}/u.test(t.text))) {
 			// the last noun of a compound: "the border marker"
 			let z = x;
 			while (z + 1 < to && a.tokens[z + 1].pos === 'NOUN') z++;
@@ -261,29 +335,39 @@ function findNounAfter(a: Article, from: number, to: number): number {
  */
 function mainClauseStart(a: Article, si: number, bodyStart: number): number {
 	const t = a.tokens[bodyStart];
-	if (!t || !(/^(ADP|SCONJ|VERB|PART)$/.test(t.pos) || /^(because|although|though|while|when|after|before|since|as|if)$/.test(t.lower))) return bodyStart;
 	const s = a.sentences[si];
+	// "Due next week, the Top 500 list ...", "Nationally, ...": a short phrase with no verb before a comma
+	if (t && (/^(ADJ|ADV)$/.test(t.pos) || (t.pos === 'PROPN' && !a.mentionsBySent[si].some((m) => m.first === bodyStart)))) {
+		for (let k = bodyStart + 1; k < Math.min(s.last, bodyStart + 6); k++) {
+			if (/^(VERB|AUX)$/.test(a.tokens[k].pos)) break;
+			if (a.tokens[k].text === ',') return k + 1;
+		}
+	}
+	if (!t || !(/^(ADP|SCONJ|VERB|PART)$/.test(t.pos) || /^(because|although|though|while|when|after|before|since|as|if)$/.test(t.lower))) return bodyStart;
 	for (let k = bodyStart + 1; k < Math.min(s.last, bodyStart + 18); k++) if (a.tokens[k].text === ',') return k + 1;
 	return bodyStart;
 }
 
-function hasAntecedentBefore(a: Article, si: number, pos: number, x: number, group: 'person' | 'thing' | 'plural', edits: Edit[]): boolean {
+function hasAntecedentBefore(a: Article, si: number, pos: number, x: number, group: 'person' | 'thing' | 'plural', edits: Edit[], gender?: Gender): boolean {
 	const s = a.sentences[si];
+	// "the teacher was punished for her behavior" after "Albert Bandura ...": a man is no "her"
+	const person = (id: number) => a.entities[id].cls === 'person' && (!gender || !a.entities[id].gender || a.entities[id].gender === gender);
 	// the pronoun opens the main clause: nothing before it can be its antecedent
 	if (pos === x && pos > s.first && a.tokens[pos - 1].text === ',') {
 		const ms0 = a.mentionsBySent[si].filter((m) => m.last <= x);
 		// "Upon Leo Africanus's visit ..., his descriptions": a person in the opening phrase is the antecedent
-		if (group === 'person') return ms0.some((m) => a.entities[m.entity].cls === 'person');
+		if (group === 'person') return ms0.some((m) => person(m.entity));
 		return edits.some((e) => e.first < x && e.text && e.first >= pos);
 	}
 	const ms = a.mentionsBySent[si].filter((m) => m.last <= x);
-	if (group === 'person') return ms.some((m) => a.entities[m.entity].cls === 'person') || edits.some((e) => e.first < x && e.text);
+	if (group === 'person') return ms.some((m) => person(m.entity)) || edits.some((e) => e.first < x && e.text);
 	if (group === 'plural') {
 		for (let k = s.first; k < x; k++) {
 			const t = a.tokens[k];
 			if (t.pos === 'NOUN' && t.lemma !== t.lower) return true;
 		}
-		return ms.some((m) => ['group', 'org'].includes(a.entities[m.entity].cls)) || edits.some((e) => e.first < x && e.text);
+		// "the Sons of Liberty and their followers": a plural name
+		return ms.some((m) => ['group', 'org'].includes(a.entities[m.entity].cls) || (a.entities[m.entity].cls === 'name' && /^\p{Lu}\p{Ll}+s\b/u.test(a.entities[m.entity].name))) || edits.some((e) => e.first < x && e.text);
 	}
 	if (ms.length || edits.some((e) => e.first < x && e.text)) return true;
 	for (let k = s.first; k < x; k++) if (a.tokens[k].pos === 'NOUN') return true;
@@ -301,8 +385,8 @@ function recentMentions(a: Article, si: number, back: number) {
 	return out;
 }
 
-export function personAntecedent(a: Article, si: number): number | undefined {
-	return personBefore(a, si);
+export function personAntecedent(a: Article, si: number, gender?: Gender, unique = false): number | undefined {
+	return personBefore(a, si, gender, unique);
 }
 
 function thingAntecedent(a: Article, si: number, memo: Map<number, SentenceView>): number | undefined {
@@ -320,6 +404,8 @@ function thingAntecedent(a: Article, si: number, memo: Map<number, SentenceView>
 	const pvStart = mainClauseStart(a, si - 1, prev.first);
 	const first = a.mentionsBySent[si - 1].find((m) => m.first >= pvStart) ?? a.mentionsBySent[si - 1][0];
 	if (!first || first.first - pvStart > 3 || ['person', 'group'].includes(a.entities[first.entity].cls)) return undefined;
+	// "The Mexica were late-comers ...": a subject with a plural verb is no "it"
+	if (/^(were|are|have|do)$/.test(a.tokens[first.last]?.lower ?? '')) return undefined;
 	// "it" is clear only when the sentence before names one thing, or the article's subject
 	const things = new Set(a.mentionsBySent[si - 1].filter((m) => !['person', 'group'].includes(a.entities[m.entity].cls)).map((m) => m.entity));
 	if (things.size === 1 || first.entity === a.topic) return first.entity;
@@ -331,23 +417,53 @@ function thingAntecedent(a: Article, si: number, memo: Map<number, SentenceView>
 	return undefined;
 }
 
-function pluralAntecedent(a: Article, si: number): number | undefined {
-	if (si === 0) return undefined;
-	const prev = a.sentences[si - 1];
-	const first = a.mentionsBySent[si - 1][0];
-	const e = first ? a.entities[first.entity] : undefined;
-	// only a plural name that is itself the subject: "The Keitas retreated ..."
-	if (first && e && first.first - prev.first <= 2 && e.cls === 'group' && /s$/.test(e.name) && /^(VERB|AUX|ADV)$/.test(a.tokens[first.last]?.pos ?? '')) return first.entity;
+const QUANTIFIER_SUBJECT = /^(some|many|most|others|few|several|all)$/;
+
+/**
+ * The people a "they" (or a "Some ..." subject) stands for: a plural name that is the
+ * subject of the sentence before ("The Keitas retreated ...", "a group of Sons of
+ * Liberty ... approached ..."), looking past a sentence whose own subject is "Some" or
+ * "they" and so speaks of the same people.
+ */
+export function pluralAntecedent(a: Article, si: number): number | undefined {
+	const para = a.sentences[si].para;
+	for (let p = si - 1; p >= Math.max(0, si - 2); p--) {
+		const prev = a.sentences[p];
+		if (prev.para !== para) return undefined;
+		const start = mainClauseStart(a, p, prev.first);
+		const lead = a.tokens[start];
+		const passThrough = lead && (QUANTIFIER_SUBJECT.test(lead.lower) || lead.lower === 'they') && /^(VERB|AUX|ADV)$/.test(a.tokens[start + 1]?.pos ?? '');
+		let k = start;
+		if (a.tokens[k]?.lower === 'the') k++;
+		// "a group of X", "members of X"
+		if (/^(a|an)$/.test(a.tokens[k]?.lower ?? '') && a.tokens[k + 2]?.lower === 'of') k += 3;
+		else if (/^(members|some|many|most)$/.test(a.tokens[k]?.lower ?? '') && a.tokens[k + 1]?.lower === 'of') k += a.tokens[k + 2]?.lower === 'the' ? 3 : 2;
+		const first = a.mentionsBySent[p].find((m) => m.first === k);
+		const e = first ? a.entities[first.entity] : undefined;
+		const plural = e && (e.cls === 'group' || ((e.cls === 'name' || e.cls === 'org') && /^\p{Lu}\p{Ll}+s\b/u.test(e.name))) && /s\b/.test(e.name);
+		if (first && plural) {
+			let v = first.last;
+			while (v < prev.last && v < first.last + 4 && !/^(VERB|AUX)$/.test(a.tokens[v].pos) && a.tokens[v].text !== ',') v++;
+			if (/^(VERB|AUX)$/.test(a.tokens[v]?.pos ?? '')) return first.entity;
+		}
+		if (!passThrough) return undefined;
+	}
 	return undefined;
 }
 
-function entityByHead(a: Article, si: number, lemma: string, lower: string): number | undefined {
+function entityByHead(a: Article, si: number, lemma: string, lower: string, plural?: boolean): number | undefined {
 	const kinds = PLACE_NOUNS[lower];
 	const topic = a.topic !== undefined ? a.entities[a.topic] : undefined;
-	if (topic && (topic.head === lower || topic.head === lemma)) return topic.id;
+	// "this act" is one act, "these acts" several: a singular word never names a plural name
+	const fits = (e: Entity) => {
+		const heads = entityHeads(e);
+		if (plural === undefined) return heads.includes(lower) || heads.includes(lemma) || heads.includes(`${lemma}s`);
+		return heads.includes(lower);
+	};
+	if (topic && fits(topic)) return topic.id;
 	for (const m of recentMentions(a, si, 8)) {
 		const e = a.entities[m.entity];
-		if (e.head === lower || e.head === lemma || e.head === `${lemma}s`) return e.id;
+		if (fits(e)) return e.id;
 	}
 	if (kinds) {
 		if (topic && (kinds.includes(topic.cls) || (topic.placeKind && kinds.includes(topic.placeKind)))) return topic.id;
@@ -357,6 +473,13 @@ function entityByHead(a: Article, si: number, lemma: string, lower: string): num
 		}
 	}
 	return undefined;
+}
+
+/** The head word of a name, and the institution or law word inside it ("Royal Commission of Inquiry" → inquiry, commission). */
+function entityHeads(e: Entity): string[] {
+	const words = e.name.toLowerCase().split(/\s+/);
+	const inner = words.filter((w, i) => i < words.length - 1 && i > 0 && (ORG_HEADS.has(w) || LAW_HEADS.has(w)) && words[i + 1] === 'of');
+	return [e.head, ...inner];
 }
 
 function personByRole(a: Article, si: number, role: string): number | undefined {

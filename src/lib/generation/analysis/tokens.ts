@@ -92,19 +92,45 @@ export function tokenize(text: string, blocks: Block[]): TokenizedDoc {
 			}
 		}
 		map.push(tokens.length);
+		const blockStart = sentences.length;
 		doc.sentences().each((s: { out: (x: unknown) => unknown }) => {
 			const [a, z] = s.out(its.span) as [number, number];
 			let first = map[a];
 			const last = map[z + 1] ?? tokens.length;
 			while (first < last && tokens[first].start < 0) first++;
 			if (last <= first) return;
+			const prev = sentences.length > blockStart ? sentences[sentences.length - 1] : undefined;
+			// "Michael Shadlen, Ph. | D., of Columbia", "that "a-ha!" | moment occur?": not a new sentence
+			if (prev && continues(tokens, prev.last, first)) {
+				prev.last = last;
+				prev.end = tokens[last - 1].end;
+				return;
+			}
 			const index = sentences.length;
-			for (let t = first; t < last; t++) tokens[t].sent = index;
 			sentences.push({ index, block: b, para: block.para, first, last, start: tokens[first].start, end: tokens[last - 1].end });
 		});
+		for (let k = blockStart; k < sentences.length; k++) for (let t = sentences[k].first; t < sentences[k].last; t++) tokens[t].sent = k;
 		void base;
 	});
 	return { tokens, sentences };
+}
+
+// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS = /^(ph|dr|mr|mrs|ms|st|jr|sr|prof|gen|lt|col|sgt|capt|gov|sen|rep|rev|mt|no|vs|etc|e\.g|i\.e|u\.s|u\.k|inc|ltd|co|corp|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|fig|vol|ed|eds|approx|dept|univ|ave|blvd|ft|est)$/i;
+
+/** True when the sentence the tagger starts at `next` goes on the one that ends before `end`. */
+function continues(tokens: Token[], end: number, next: number): boolean {
+	const first = tokens[next];
+	const last = tokens[end - 1];
+	if (!first || !last) return false;
+	// a sentence never starts with a small letter ("moment occur?") or with "D., of ..."
+	if (/^\p{Ll}/u.test(first.text)) return true;
+	if (/^\p{Lu}\.$/u.test(first.text) && tokens[next + 1]?.text === ',') return true;
+	const stop = last.text === '.' ? tokens[end - 2] : last;
+	const word = (last.text === '.' ? stop?.text : last.text.replace(/\.$/, '')) ?? '';
+	if (!/\.$/.test(last.text)) return false;
+	// an initial ("Mortimer B. Zuckerman") or an abbreviation ("Ph.", "Dr.")
+	return /^\p{Lu}$/u.test(word) || ABBREVIATIONS.test(word);
 }
 
 const foldCache = new Map<string, string>();

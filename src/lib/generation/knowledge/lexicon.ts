@@ -38,7 +38,8 @@ amendment | charter | compact | resolution | proclamation | edict | decree | cod
 /** Last words of named events. */
 export const EVENT_HEADS = set(`war | wars | revolution | summit | conference | affair | battle | crisis | massacre | rebellion | revolt | uprising |
 games | olympics | cup | championship | festival | expedition | campaign | movement | election | elections | riots | riot | siege | strike |
-depression | recession | era | age | period | renaissance | reformation | crusade | crusades | invasion | occupation | famine | pandemic | epidemic | mission | missions | programme | program | project`);
+depression | recession | era | age | period | renaissance | reformation | crusade | crusades | invasion | occupation | famine | pandemic | epidemic | mission | missions | programme | program | project |
+open | slam | slams | championships | trophy | prix | tournament | masters | marathon | derby | world cup`);
 
 /** Last words of states and dynasties, which behave like places. */
 export const POLITY_HEADS = set(`empire | kingdom | dynasty | republic | caliphate | sultanate | confederacy | confederation | realm | principality | duchy | khanate | federation | state | states | colony | colonies | territory | dominion | province | provinces`);

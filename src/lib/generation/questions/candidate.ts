@@ -17,6 +17,12 @@ export interface Candidate {
 	fact: string;
 	/** Quality of the gap and its options, 0–1, before the sentence's importance. */
 	quality: number;
+	/** The thing the answer names, when the article names it in several ways ("e:12"): two questions with one answer id have one answer. */
+	answerId?: string;
+	/** The answer is a person. */
+	person?: boolean;
+	/** The answer may show up in other prompts only as a give-away: a rare name or a term. */
+	leaks?: boolean;
 	/** Small penalties for long or cluttered prompts. */
 	penalty: number;
 	value?: number;

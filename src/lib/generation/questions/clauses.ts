@@ -94,6 +94,9 @@ export function semicolonClauses(a: Article, si: number): { article: Article; vi
 				break;
 			}
 		}
+		// "Especially from 16th-century descriptions ...": a piece of a list, not a clause
+		const opening = tokens[first].pos === 'CCONJ' ? first + 1 : first;
+		if (tokens[opening].pos === 'ADV' && tokens[opening + 1]?.pos === 'ADP') verbAt = -1;
 		const unit = `${si}.${n}`;
 		// a clause that cannot stand alone is asked about within the whole sentence
 		const whole = { article: a, view: null, unit, first, last };

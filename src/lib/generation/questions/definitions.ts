@@ -10,6 +10,8 @@ interface Definition {
 	term: string;
 	definition: string;
 	si: number;
+	/** The words of the article the definition is built from, when it is not copied whole. */
+	stated?: string;
 }
 
 /**
@@ -40,6 +42,16 @@ export function findDefinitions(a: Article, views: (SentenceView | null)[]): Def
 				while (end < s.last && !/^[;.]$/.test(tokens[end].text) && !(tokens[end].text === ',' && /^(and|but|while|which)$/.test(tokens[end + 1]?.lower ?? '')) && !(tokens[end].lower === 'and' && /^(the|it|they)$/.test(tokens[end + 1]?.lower ?? ''))) end++;
 				const def = renderTokens(a, to + 1, end, view.edits).replace(/[.!]+$/, '');
 				add(out, a.text.slice(tokens[from].start, tokens[to - 1].end), def, s.index);
+			}
+			// "Fiat money has no intrinsic value, but is declared ...": a term of a heading, said what it has
+			// or does → "money that has no intrinsic value, but is declared ..."
+			const term = to > from ? a.text.slice(tokens[from].start, tokens[to - 1].end) : '';
+			if (to - from >= 2 && to - from <= 4 && verb && /^(has|have|means|refers|consists|describes)$/.test(verb.lower) && !named(from, to) && headingTerm(a, term)) {
+				let end = to + 1;
+				while (end < s.last && !/^[;.]$/.test(tokens[end].text) && !(tokens[end].text === ',' && /^(and|which|while)$/.test(tokens[end + 1]?.lower ?? ''))) end++;
+				const head = tokens[to - 1].lower;
+				const pred = renderTokens(a, to, end, view.edits).replace(/[.!]+$/, '');
+				add(out, term, `${head} that ${pred.charAt(0).toLowerCase()}${pred.slice(1)}`, s.index, pred.charAt(0).toLowerCase() + pred.slice(1));
 			}
 		}
 		for (let x = s.first + 1; x < s.last - 3; x++) {
@@ -77,12 +89,18 @@ export function findDefinitions(a: Article, views: (SentenceView | null)[]): Def
 	return out;
 }
 
-function add(out: Definition[], term: string, definition: string, si: number) {
+/** The term is what a heading of the article names ("Commodity versus Fiat Money"). */
+function headingTerm(a: Article, term: string): boolean {
+	const t = normalize(term);
+	return a.blocks.some((b) => b.kind === 'heading' && ` ${normalize(a.text.slice(b.start, b.end))} `.includes(` ${t} `));
+}
+
+function add(out: Definition[], term: string, definition: string, si: number, stated?: string) {
 	const words = definition.split(/\s+/).length;
 	if (words < 4 || words > 26) return;
 	if (givesAway(definition, [term])) return;
 	if (out.some((d) => normalize(d.term) === normalize(term))) return;
-	out.push({ term, definition: definition.charAt(0).toLowerCase() + definition.slice(1), si });
+	out.push({ term, definition: definition.charAt(0).toLowerCase() + definition.slice(1), si, stated });
 }
 
 /** "What is meant by “fiat money”?" with the article's other definitions as choices. */
@@ -106,7 +124,8 @@ export function definitionQuestions(a: Article, views: (SentenceView | null)[], 
 			prompt,
 			answer: d.definition,
 			options,
-			accept: [],
+			// (the article's own words, for a definition put together from them)
+			accept: d.stated ? [d.stated] : [],
 			explanation: `The article says: “${original}”`,
 			sources: [source],
 			sents: [d.si],

@@ -2,7 +2,7 @@ import type { Article } from '../analysis/article.js';
 import type { Entity } from '../analysis/entities.js';
 import { formatLike, type Quantity } from '../analysis/numbers.js';
 import { KNOWN_ORGS, lookupPlace, placesOfKind, prominence, type PlaceInfo } from '../knowledge/gazetteer.js';
-import { MONTHS, ORG_HEADS } from '../knowledge/lexicon.js';
+import { GIVEN_NAMES, MONTHS, ORG_HEADS } from '../knowledge/lexicon.js';
 import { shuffle, type Random } from '../random.js';
 import { normalize } from './render.js';
 import type { Gap } from './gaps.js';
@@ -67,9 +67,9 @@ function sameKind(key: Entity, e: Entity): number {
 	if (key.cls === 'place' && e.cls === 'place') {
 		const kk = placeType(key);
 		const ek = placeType(e);
-		if (kk === ek) return 3;
+		if (kk === ek) return kk === 'place' ? 1 : 3;
 		// a country among cities or a river among regions is the wrong kind
-		return (kk === 'place' && ek !== 'country' && ek !== 'city') || (ek === 'place' && kk !== 'country' && kk !== 'city') ? 1 : 0;
+		return 0;
 	}
 	if ((key.cls === 'polity' && e.cls === 'place' && e.placeKind === 'country') || (key.cls === 'place' && key.placeKind === 'country' && e.cls === 'polity')) return 1;
 	if (key.cls !== e.cls) return 0;
@@ -89,6 +89,11 @@ function sameKind(key: Entity, e: Entity): number {
 
 function placeType(e: Entity): string {
 	if (e.placeKind) return e.placeKind === 'continent' ? 'region' : e.placeKind;
+	// "Valley of Mexico": the kind is the word before "of"
+	const of = e.name.toLowerCase().split(/\s+/);
+	const head = of.includes('of') ? of[of.indexOf('of') - 1] : e.head;
+	if (head !== e.head) return placeType({ ...e, head, name: head });
+	if (/^(pacific|atlantic|indian|arctic|mediterranean|caribbean|baltic)$/.test(e.head)) return 'water';
 	if (/^(river|sea|ocean|lake|bay|gulf|strait|straits|channel|canal|harbor|harbour|sound)$/.test(e.head)) return 'water';
 	if (/^(island|islands|isles)$/.test(e.head)) return 'island';
 	if (/^(mountains|mountain|alps|range|hills|highlands|plateau|volcano|glacier)$/.test(e.head)) return 'mountain';
@@ -96,6 +101,9 @@ function placeType(e: Entity): string {
 	if (/^(house|hall|palace|castle|cathedral|temple|mosque|tower|bridge|airport|station|square|street|avenue|road|park)$/.test(e.head)) return 'building';
 	return 'place';
 }
+
+// The article's names of the same kind as each key, best first: the same for every gap on that name.
+const sameKindCache = new WeakMap<Article, Map<number, { e: Entity; kind: number }[]>>();
 
 /** Names of the same kind as the key: from the article first, then from built-in lists. */
 export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Random, want = 3): string[] {
@@ -117,6 +125,14 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		const nw = name.split(/\s+/).filter((w) => w.length > 3).map(stem);
 		const shared = nw.filter((w) => kw.has(w)).length;
 		if (key.cls !== 'place' && shared && shared / Math.min(kw.size || 1, nw.length || 1) >= 0.5) return false;
+		// "Basin of Mexico" beside "Valley of Mexico": another name for the same place
+		if (key.cls === 'place' && / of /.test(key.name) && / of /.test(name) && key.name.split(' of ').pop() === name.split(' of ').pop()) return false;
+		// a man among women, or the other way round ("she battled past ...", "the first man since ...")
+		const other = a.entities.find((x) => x.name === name);
+		const wanted = key.gender ?? promptGender(prompt);
+		if (wanted && other?.gender && wanted !== other.gender) return false;
+		// "Claire", "Ben": the people of a teaching story are no fair choices beside real people, nor the other way round
+		if (key.cls === 'person' && other && storyPerson(other) !== storyPerson(key)) return false;
 		// "United Kingdom" for "Great Britain": another name of the same country
 		const kp = lookupPlace(key.name);
 		const np = lookupPlace(name);
@@ -125,19 +141,29 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 	};
 	// "Parliament", "Cabinet": an institution named by its common noun has no fair rivals
 	if (key.cls === 'org' && !/\s/.test(key.name) && ORG_HEADS.has(key.name.toLowerCase())) return [];
-	const scored = a.entities
-		.map((e) => ({ e, kind: sameKind(key, e) }))
-		.filter((x) => x.kind > 0)
-		.sort((p, q) => q.kind - p.kind || q.e.mentions.length - p.e.mentions.length || p.e.id - q.e.id);
+	let byKey = sameKindCache.get(a);
+	if (!byKey) sameKindCache.set(a, (byKey = new Map()));
+	let scored = byKey.get(key.id);
+	if (!scored) {
+		scored = a.entities
+			.map((e) => ({ e, kind: sameKind(key, e) }))
+			.filter((x) => x.kind > 0)
+			.sort((p, q) => q.kind - p.kind || q.e.mentions.length - p.e.mentions.length || p.e.id - q.e.id);
+		byKey.set(key.id, scored);
+	}
 	const out: string[] = [];
-	for (const { e } of scored) {
+	// people of the gender the question asks for first ("the first man since ...", "taking her to number one")
+	const wanted = key.cls === 'person' ? (key.gender ?? promptGender(prompt)) : undefined;
+	const ordered = wanted ? [...scored.filter((x) => x.e.gender === wanted), ...scored.filter((x) => x.e.gender !== wanted)] : scored;
+	for (const { e } of ordered) {
 		if (out.length >= want) break;
 		if (ok(e.name)) {
 			out.push(e.name);
 			taken.add(normalize(e.name));
 		}
 	}
-	if (out.length < want) {
+	// an ancient or medieval setting gets no modern capitals: only names from the article
+	if (out.length < want && !oldSetting(a)) {
 		for (const name of builtInNames(key, rand)) {
 			if (out.length >= want) break;
 			if (ok(name)) {
@@ -149,6 +175,30 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 	return out;
 }
 
+/** The gender a prompt asks for: "the first man since ...", "as she battled past ...". */
+function promptGender(prompt: string): 'm' | 'f' | undefined {
+	const p = prompt.toLowerCase();
+	const m = /\b(he|his|him|man|men|king|emperor|father|son|brother|husband)\b/.test(p);
+	const f = /\b(she|her|woman|women|queen|empress|mother|daughter|sister|wife)\b/.test(p);
+	return m && !f ? 'm' : f && !m ? 'f' : undefined;
+}
+
+/** A person known by a common first name only: a character of an example, not a historical figure. */
+export function storyPerson(e: Entity): boolean {
+	return e.cls === 'person' && !e.name.includes(' ') && GIVEN_NAMES.has(e.name.toLowerCase()) && !e.roles.length;
+}
+
+const oldCache = new WeakMap<Article, boolean>();
+/** The article is set before modern times: years before 1500, or BCE/CE dates. */
+export function oldSetting(a: Article): boolean {
+	let v = oldCache.get(a);
+	if (v === undefined) {
+		v = a.quantities.some((q) => (q.kind === 'year' || q.kind === 'year_range' || q.kind === 'date') && (q.year ?? q.value) < 1500 && (q.year ?? q.value) > 0) || /\b(BCE|BC|CE|AD)\b/.test(a.text) || a.quantities.some((q) => q.kind === 'century' && q.value < 16);
+		oldCache.set(a, v);
+	}
+	return v;
+}
+
 function builtInNames(key: Entity, rand: Random): string[] {
 	if (key.cls === 'place') {
 		const info = lookupPlace(key.name);
@@ -158,16 +208,17 @@ function builtInNames(key: Entity, rand: Random): string[] {
 			// the best-known places first, so the choices are ones a student has heard of
 			const rank = (p: PlaceInfo) => prominence(p.kind === 'country' ? (p.canonical ?? p.name) : (p.capitalOf ?? p.name));
 			const byFame = (xs: PlaceInfo[]) => xs.sort((x, y) => rank(x) - rank(y)).map((p) => p.name);
+			// only places of the same part of the world: "Templo Mayor in Beijing" is no fair choice
 			const near = byFame(placesOfKind(info.kind, info.continent, true).filter(sameSort));
-			const far = byFame(placesOfKind(info.kind, undefined, true).filter(sameSort));
-			return [...shuffle(near.slice(0, 6), rand), ...near.slice(6), ...far];
+			return [...shuffle(near.slice(0, 6), rand), ...near.slice(6)];
 		}
 		if (info?.kind === 'region') {
 			const words = key.name.split(' ');
 			const regions = placesOfKind('region').map((p) => p.name);
 			// "West Africa" → other parts of Africa before anything else
 			const related = regions.filter((r) => r.split(' ').some((w) => words.includes(w) && w.length > 4));
-			return [...shuffle(related, rand), ...shuffle(regions, rand)];
+			// (only regions that share a word with the key: "Kashmir" is no choice for "New England")
+			return shuffle(related, rand);
 		}
 		if (info?.kind === 'continent') return shuffle(['Africa', 'Asia', 'Europe', 'North America', 'South America', 'Oceania', 'Antarctica'], rand);
 		if (info?.kind === 'state') return shuffle(placesOfKind('state').map((p) => p.name), rand);
@@ -186,10 +237,13 @@ export function quantityDistractors(a: Article, gap: Gap, prompt: string, rand: 
 	if (!q) return [];
 	const taken = new Set([normalize(q.text)]);
 	const out: string[] = [];
+	const bounds = q.kind === 'year' || q.kind === 'date' || q.kind === 'year_range' ? yearBounds(prompt) : {};
 	const push = (s: string | null) => {
 		if (!s || out.length >= want) return;
 		const n = normalize(s);
 		if (taken.has(n) || ` ${normalize(prompt)} `.includes(` ${n} `) || alsoTrue(a, gap, s)) return;
+		const y = Number(/\d{3,4}/.exec(s)?.[0]);
+		if ((bounds.max !== undefined && !(y < bounds.max)) || (bounds.min !== undefined && !(y > bounds.min))) return;
 		taken.add(n);
 		out.push(s);
 	};
@@ -204,6 +258,24 @@ export function quantityDistractors(a: Article, gap: Gap, prompt: string, rand: 
 		if (out.length < 2) push(o.text);
 	}
 	for (const v of syntheticValues(q, rand)) push(v);
+	return out;
+}
+
+/**
+ * Years a choice must fall between, read from the prompt: "from _____ until May 1945"
+ * takes a year before 1945, "between 1250 and _____" one after 1250.
+ */
+export function yearBounds(prompt: string): { min?: number; max?: number } {
+	const out: { min?: number; max?: number } = {};
+	const after = /_____\s*(?:\S+\s+){0,2}?(?:until|till|to|and|–|-|through)\s+(?:[\p{L}’']+\s+){0,5}?(\d{3,4})\b/u.exec(prompt);
+	if (after) out.max = Number(after[1]);
+	const before = /\b(\d{3,4})\s*(?:\S+\s+){0,2}?(?:until|till|to|and|–|-|through)\s+(?:\p{L}+\s+)?_____/u.exec(prompt);
+	if (before) out.min = Number(before[1]);
+	// "completed 30 years of operation in April 2020 and is predicted to last until _____": after every year before it
+	if (/\b(until|till|by|through|last until)\s+_____/.test(prompt)) {
+		const years = [...prompt.slice(0, prompt.indexOf('_____')).matchAll(/\b(1\d{3}|20\d{2})\b/g)].map((m) => Number(m[1]));
+		if (years.length) out.min = Math.max(out.min ?? 0, ...years);
+	}
 	return out;
 }
 
@@ -226,8 +298,8 @@ function syntheticValues(q: Quantity, rand: Random): string[] {
 			return pick([-2, -1, 1, 2]).filter((d) => q.value + d > 0 && q.value + d <= 21).map((d) => q.text.replace(/^\d+(st|nd|rd|th)/, ordinal(q.value + d)));
 		case 'year_range': {
 			const len = (q.value2 ?? q.value) - q.value;
-			return pick([-40, -25, 30, 45, -60])
-				.map((d) => [q.value + d, q.value + d + Math.round(len * (0.7 + rand() * 0.6))])
+			return pick([-15, -9, -5, 6, 10, 14])
+				.map((d) => [q.value + d, q.value + d + Math.max(1, Math.round(len * (0.7 + rand() * 0.6)))])
 				.filter(([x, y]) => y <= maxYear && x > 0)
 				.map(([x, y]) => q.text.replace(String(q.value), String(x)).replace(String(q.value2), String(y)));
 		}
@@ -286,6 +358,14 @@ function roundLike(q: Quantity, v: number): number {
 	return Math.max(1, Math.round(v / mag) * mag);
 }
 
+/** The phrase names several things: its head (last word, or the word before "of") is a plural. */
+function isPluralPhrase(s: string): boolean {
+	const ws = s.toLowerCase().split(/\s+/);
+	const of = ws.indexOf('of');
+	const head = of > 0 ? ws[of - 1] : ws[ws.length - 1];
+	return /[^su]s$/.test(head) || /(ies|es)$/.test(head) && !/(ss|us)$/.test(head);
+}
+
 /** Other key phrases of the article with the same shape, for terms and complements. */
 export function phraseDistractors(a: Article, gap: Gap, pool: Gap[], prompt: string, want = 3): string[] {
 	const words = (s: string) => s.split(/\s+/).length;
@@ -298,6 +378,8 @@ export function phraseDistractors(a: Article, gap: Gap, pool: Gap[], prompt: str
 	const candidates = pool
 		.filter((g) => kinds.includes(g.kind) && g.si !== gap.si && !/\d/.test(g.answer) && !a.quotations.some((q) => q.first <= g.first && g.last <= q.last))
 		.filter((g) => (n <= 2 ? words(g.answer) === n : Math.abs(words(g.answer) - n) <= 1) && / of /.test(g.answer) === hasOf)
+		// "a _____" takes "shooting star", not "meteor showers": one thing among single things
+		.filter((g) => isPluralPhrase(g.answer) === isPluralPhrase(gap.answer))
 		.sort((p, q) => (q.kind === 'term' ? 1 : 0) - (p.kind === 'term' ? 1 : 0) || q.quality - p.quality || p.first - q.first);
 	for (const g of candidates) {
 		if (out.length >= want) break;

@@ -5,11 +5,13 @@ import type { Candidate } from './candidate.js';
 import { sentenceSpan } from './candidate.js';
 import { entityDistractors, phraseDistractors, quantityDistractors } from './distractors.js';
 import type { Gap } from './gaps.js';
-import { asQuestion, asStatement, BLANK, givesAway, normalize, renderTokens } from './render.js';
+import { asQuestion, asStatement, BLANK, distinctiveWords, givesAway, givesAwayWords, normalize, renderTokens, sameStem } from './render.js';
 import { whQuestion, yearQuestion } from './wh.js';
+import { removableParts, trimAround } from './trim.js';
 
 const NUMERIC_KINDS = new Set(['money', 'measure', 'percent', 'count', 'number']);
-const RELATIVE_TIME = /\b(last|next|this|earlier this|later this) (year|month|week)\b|\b(yesterday|today|tomorrow|recently)\b/i;
+// "next year", "last week": a time the reader cannot place without the date of the article
+const RELATIVE_TIME = /\b(last|next|this|earlier this|later this|coming) (year|month|week|decade|summer|winter|spring|autumn|fall)(’s|'s)?\b|\b(yesterday|tomorrow|tonight|a decade ago|a year ago|years ago|months ago|weeks ago)\b/i;
 
 /** Cloze, multiple-choice, numeric and true/false questions from the gaps of one sentence. */
 export function questionsFromGaps(a: Article, si: number, view: SentenceView, gaps: Gap[], pool: Gap[], seed: number | string): Candidate[] {
@@ -19,7 +21,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	const original = a.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
 	const statement = asStatement(renderTokens(a, s.first, s.last, view.edits));
 	const words = statement.split(/\s+/).length;
-	if (words < 6 || words > 55 || /\?["”]?$/.test(original)) return out;
+	if (words < 6 || words > 80 || /\?["”]?$/.test(original)) return out;
 	// formulas and symbols do not survive as text ("the quotient is defined as.", "AB = BA")
 	if (/[=×÷∈∑∫√≤≥±→]/.test(statement) || /\b(as|by|follows|satisfies|is|are|where|that|said|says|added|stated|explained|wrote|declared)[.:]$/.test(statement)) return out;
 	// a sentence from the middle of a long quotation: speech, not the article's own statement
@@ -29,19 +31,40 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	// "Imagine a farmer ...", "Think about ...": an exercise for the reader, not a fact
 	if (/^(imagine|think|consider|suppose|note|remember|look|notice|recall|see)\b/i.test(statement)) return out;
 	// who told whom is not the news: "Other sources ... verified accounts of the meeting to Asia Times"
-	if (/\b(sources?|insiders?|observers?)\b/i.test(statement) && /\b(said|say|says|told|verified|confirmed|reported)\b/i.test(statement) && !/[“"]/.test(statement)) return out;
+	// (a clause of it may still state a fact: "While X has ignored calls to ..., sources say ...")
+	const sourcesSay = (text: string) => /\b(sources?|insiders?|observers?)\b/i.test(text) && /\b(said|say|says|told|verified|confirmed|reported)\b/i.test(text) && !/[“"]/.test(text);
 	// pointers to other parts of a book or page are not facts
 	if (/\b(see (the|figure|table|chapter|section)|next section|previous section|this chapter|this section|as shown in|figure \d|table \d|as we (saw|have seen|will see|discussed)|as discussed|as mentioned)\b/i.test(statement)) return out;
 	const back = (answer: string) => `${answer}\n\n${original}`;
-	const penaltyBase = Math.max(0, words - 32) * 0.006 + (RELATIVE_TIME.test(statement) ? 0.05 : 0) + (/[“"]/.test(statement) ? 0.02 : 0);
+	const penaltyBase = /[“"]/.test(statement) ? 0.02 : 0;
+	const titleWords = a.title ? distinctiveWords(a.title) : [];
 	let tfDone = false;
 
-	for (const gap of gaps) {
+	// each gap asked as the sentence says it, and, for a second question on the sentence, with a
+	// setting, participle or apposition that holds another gap left out
+	// (only between gaps good enough to be asked: a second question needs a strong first one)
+	const strong = gaps.filter((g) => g.quality >= 0.65);
+	const parts = strong.length > 1 ? removableParts(a, si, view) : [];
+	const variants: [Gap, { first: number; last: number } | null][] = gaps.map((g) => [g, null]);
+	for (const g of strong) {
+		let n = 0;
+		for (const p of parts) {
+			if (n >= 2 || (p.first < g.last && g.first < p.last)) continue;
+			if (strong.some((h) => h !== g && h.first >= p.first && h.last <= p.last)) {
+				variants.push([g, p]);
+				n++;
+			}
+		}
+	}
+	const choicesFor = new Map<Gap, string[]>();
+	for (const [gap, hide] of variants) {
 		if (view.edits.some((e) => e.first < gap.last && gap.first < e.last)) continue;
 		// a gap glued to other letters ("Tarikh al-_____") cuts a word in two
 		const tb = a.tokens[gap.first];
 		const ta = a.tokens[gap.last];
 		if ((!tb.space && gap.first > s.first && /[\p{L}\d-]$/u.test(a.tokens[gap.first - 1].text)) || (ta && !ta.space && /^[\p{L}\d-]/u.test(ta.text))) continue;
+		// "_____’ paper money": a plural possessive left after the blank reads badly
+		if (ta && /^[’']$/.test(ta.text)) continue;
 		const answers = [gap.answer, ...gap.accept];
 		// "President-elect _____'s team ... if Mr. Trump would": a surname gives a person away
 		if (gap.entity !== undefined && a.entities[gap.entity].cls === 'person') {
@@ -52,16 +75,37 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		// rule out every choice that is not written with "the"
 		const placeKind = gap.entity !== undefined ? a.entities[gap.entity].placeKind : undefined;
 		const blankFrom = gap.cls === 'place' && (placeKind === 'country' || placeKind === 'city') && a.tokens[gap.first - 1]?.lower === 'the' && !view.edits.some((e) => e.last === gap.first) ? gap.first - 1 : gap.first;
-		// a long sentence is cut after the clause that holds the blank: "..., while its most populous city is Auckland"
-		const end = words > 25 ? clauseEnd(a, gap.last, s.last) : s.last;
-		const cloze = asStatement(renderTokens(a, s.first, end, [...view.edits, { first: blankFrom, last: gap.last, text: BLANK }]));
+		// only the clause that holds the blank: "..., while its most populous city is Auckland" goes
+		const span = trimAround(a, si, view, blankFrom, gap.last);
+		const spanEdits = [...view.edits, ...span.edits, ...(hide ? [{ first: hide.first, last: hide.last, text: '' }] : [])];
+		if (hide && (hide.last <= span.first || hide.first >= span.last)) continue;
+		const cloze = asStatement(renderTokens(a, span.first, span.last, [...spanEdits, { first: blankFrom, last: gap.last, text: BLANK }]));
 		if (!cloze.includes(BLANK) || givesAway(cloze, answers)) continue;
+		// a distinctive word of the answer elsewhere in the prompt ("Second Schleswig War ... lost the _____")
+		if (gap.kind !== 'quantity' && givesAwayWords(cloze, [gap.answer], (w) => timesSaid(a, w) >= 6)) continue;
+		if (RELATIVE_TIME.test(cloze) || RELATIVE_TIME.test(gap.answer) || /^(last|next|this|past|coming)\b/i.test(gap.answer)) continue;
+		if (sourcesSay(cloze)) continue;
+		// "...,” said X, a fellow at the Urban Institute ... in _____": who said it, and where they work, is not the fact
+		if (gap.kind !== 'quantity' && gap.cls !== 'person' && inAttribution(a, si, gap.first)) continue;
+		// "Not only might viewing _____ affect ..." without its "but also": half a sentence
+		if (/\bnot only\b/i.test(cloze) && !/\bbut\b/i.test(cloze)) continue;
+		const clozeWords = cloze.split(/\s+/).length;
+		// the article's own subject, named in its title, is an answer every reader can guess
+		const own = distinctiveWords(gap.answer);
+		const fromTitle = gap.kind !== 'quantity' && own.length > 0 && own.every((w) => titleWords.some((t) => sameStem(w, t)));
+		// only a term the sentence defines may still be asked when the title names it
+		if (fromTitle && gap.kind !== 'term') continue;
+		// "Other types of pigments": what "other" means depends on the sentence before
+		if (/^(other|another|such|these|those|some|many|most|several)\b/i.test(gap.answer)) continue;
 		const rand = randomFor(seed, `${si}:${gap.first}`);
 		const q = gap.quantity;
 		const answerWords = gap.answer.split(/\s+/).length;
 		const fact = `${si}:${normalize(gap.answer)}`;
-		const penalty = penaltyBase + (answerWords > 4 ? 0.04 * (answerWords - 4) : 0);
+		const penalty = penaltyBase + Math.max(0, clozeWords - 22) * 0.006 + (answerWords > 4 ? 0.04 * (answerWords - 4) : 0) + (fromTitle ? 0.25 : 0) + (hide ? 0.015 : 0);
 		const explanation = `The article says: “${original}”`;
+		// one name, however written, is one answer; a name the article keeps using shows up in
+		// other prompts anyway, a rarer one would give itself away there
+		const answerInfo = gap.entity !== undefined ? { answerId: `e:${gap.entity}`, leaks: a.entities[gap.entity].mentions.length <= 2, person: a.entities[gap.entity].cls === 'person' } : { leaks: timesSaid(a, gap.answer) <= 2 };
 
 		// typed cloze: short answers a student can write from memory
 		if (answerWords <= 5 && (gap.kind !== 'quantity' || (q && (!NUMERIC_KINDS.has(q.kind) || q.words)))) {
@@ -70,11 +114,12 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 				prompt: cloze,
 				answer: gap.answer,
 				options: [],
-				accept: acceptFor(gap),
+				accept: acceptFor(a, gap),
 				explanation,
 				sources: [source],
 				sents: [si],
 				fact,
+				...answerInfo,
 				quality: gap.quality * (gap.kind === 'phrase' ? 0.85 : 0.95),
 				penalty,
 				card: { front: cloze, back: back(gap.answer) }
@@ -82,11 +127,18 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		}
 
 		// multiple choice
-		const wh = gap.kind === 'entity' ? whQuestion(a, si, view, gap) : gap.quantity?.kind === 'year' ? yearQuestion(a, si, view, gap) : null;
+		const sub = withSpan(a, si, span.first, span.last);
+		const subView = { ...view, edits: spanEdits };
+		const wh = gap.kind === 'entity' ? whQuestion(sub, si, subView, gap) : gap.quantity?.kind === 'year' ? yearQuestion(sub, si, subView, gap) : null;
 		const mcPrompt = wh ?? cloze;
+		// "Which Dutch explorer ...?": the other choices must be explorers too, or the question answers itself
+		const roleAsked = wh && gap.entity !== undefined && /^Which /.test(wh) && a.entities[gap.entity].cls === 'person' ? a.entities[gap.entity].roles : null;
 		// plain names of unknown kind ("Linpack", "Mandinka") get no choices: nothing says what kind a fair option would be
-		const distractors =
-			gap.kind === 'entity'
+		// worked out once per gap: a way of asking it with a part left out offers the same choices
+		const known = hide ? choicesFor.get(gap) : undefined;
+		const distractors = known
+			? known.filter((d) => !givesAway(mcPrompt, [d]))
+			: gap.kind === 'entity'
 				? gap.cls === 'name' || gap.cls === 'group'
 					? []
 					: entityDistractors(a, gap, mcPrompt, rand)
@@ -95,7 +147,33 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 					: gap.kind === 'term' && !isQuoted(a, gap)
 						? phraseDistractors(a, gap, pool, mcPrompt)
 						: [];
-		if (distractors.length >= 2 && !givesAway(mcPrompt, answers)) {
+		// "a mass of less than _____" → "a mass of _____" with "less than 1 gram" among "less than 5 grams", ...
+		const bound = q && q.approx && /^(less than|more than|fewer than|at least|at most|up to|over|under|nearly|almost|about|around|approximately|some|roughly|just over|just under)$/i.test(q.approx) && a.tokens[gap.first - 1] && q.approx.toLowerCase().endsWith(a.tokens[gap.first - 1].lower) ? q.approx : '';
+		if (bound && !wh) {
+			const from = gap.first - bound.split(/\s+/).length;
+			const boundPrompt = asStatement(renderTokens(a, span.first, span.last, [...spanEdits, { first: from, last: gap.last, text: BLANK }]));
+			if (distractors.length >= 2 && boundPrompt.includes(BLANK)) {
+				const options = shuffle([`${bound} ${gap.answer}`, ...distractors.map((d) => `${bound} ${d}`)], rand);
+				out.push({
+					type: 'multiple_choice',
+					prompt: fitArticle(boundPrompt, options),
+					answer: `${bound} ${gap.answer}`,
+					options,
+					accept: [gap.answer],
+					explanation,
+					sources: [source],
+					sents: [si],
+					fact,
+					...answerInfo,
+					quality: gap.quality * (distractors.length >= 3 ? 1 : 0.85),
+					penalty,
+					card: { front: boundPrompt, back: back(`${bound} ${gap.answer}`) }
+				});
+			}
+		}
+		if (!hide) choicesFor.set(gap, distractors);
+		if (roleAsked && distractors.filter((d) => a.entities.find((e) => e.name === d)?.roles.some((r) => roleAsked.includes(r))).length < 2) distractors.length = 0;
+		if (!bound && distractors.length >= 2 && !givesAway(mcPrompt, answers)) {
 			const key = gap.kind === 'entity' && gap.entity !== undefined ? a.entities[gap.entity].name : gap.answer;
 			// at the start of a sentence every choice is written with a capital, not only the key
 			const atStart = mcPrompt.startsWith(BLANK);
@@ -103,7 +181,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 			const options = shuffle([key, ...shown], rand);
 			out.push({
 				type: 'multiple_choice',
-				prompt: mcPrompt,
+				prompt: fitArticle(mcPrompt, options),
 				answer: key,
 				options,
 				accept: key !== gap.answer ? [gap.answer] : [],
@@ -111,6 +189,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 				sources: [source],
 				sents: [si],
 				fact,
+				...answerInfo,
 				quality: gap.quality * (distractors.length >= 3 ? 1 : 0.85) * (wh ? 1.05 : 1),
 				penalty,
 				card: { front: mcPrompt, back: back(key) }
@@ -118,10 +197,13 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		}
 
 		// numeric: numbers with units, amounts, counts
-		if (q && NUMERIC_KINDS.has(q.kind) && q.value2 === undefined && !q.words) {
+		if (!hide && q && NUMERIC_KINDS.has(q.kind) && q.value2 === undefined && !q.words) {
 			const unit = [q.prefix, q.scale, q.unit].filter(Boolean).join(' ') || undefined;
-			const hint = q.kind === 'count' || q.kind === 'number' ? (q.scale ? ` ${q.scale}` : '') : q.kind === 'percent' ? '%' : q.kind === 'measure' ? ` ${q.unit}` : unit ? ` (${unit})` : '';
-			const numPrompt = asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: gap.first, last: gap.last, text: BLANK + hint }]));
+			// the number alone is asked, its currency, scale and unit written as the article does: "$_____ billion", "_____ percent"
+			const pre = q.prefix ?? '';
+			const scale = q.scale ? ` ${q.scale}` : '';
+			const hint = q.kind === 'percent' ? (/%$/.test(q.text) ? '%' : ` ${q.text.split(/\s+/).pop()}`) : q.kind === 'measure' ? `${scale} ${q.unit}` : q.kind === 'money' && q.unit ? `${scale} ${q.unit}` : scale;
+			const numPrompt = asStatement(renderTokens(a, span.first, span.last, [...spanEdits, { first: gap.first, last: gap.last, text: pre + BLANK + hint }]));
 			const approx = !!q.approx && !/^(c\.|circa)$/.test(q.approx);
 			const tolerance = approx ? niceTolerance(q.value * 0.1) : q.decimals > 0 || q.value < 100 ? 0 : niceTolerance(q.value * 0.01);
 			const stated = tolerance > 0 ? ` (Answers within ±${tolerance.toLocaleString('en-US')} are accepted.)` : '';
@@ -136,6 +218,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 					sources: [source],
 					sents: [si],
 					fact,
+					...answerInfo,
 					quality: gap.quality * 0.9,
 					penalty,
 					value: q.value,
@@ -149,9 +232,18 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		// true/false: the sentence as written, or with a same-kind value from the article swapped in
 		// a hedged sentence ("may be", "likely") is neither true nor false enough to ask
 		const hedged = a.tokens.slice(s.first, s.last).some((t) => /^(may|might|perhaps|possibly|likely|probably|apparently)$/.test(t.lower));
-		const swappable = !hedged && (gap.kind === 'entity' || gap.kind === 'quantity' || (gap.kind === 'term' && gap.first > s.first + 2));
-		if (!tfDone && swappable && distractors.length >= 1 && gap.quality >= 0.55 && !view.edits.some((e) => e.first === gap.first - 1)) {
-			const swap = distractors[0];
+		// "Parliament did not enact ...": a false version of a negative statement confuses more than it tests
+		const negated = a.tokens.slice(span.first, span.last).some((t) => /^(not|never|no|n’t|n't|neither|nor|without)$/.test(t.lower));
+		// a term swapped into another sentence makes nonsense ("convert solar energy into thylakoid space");
+		// a statement whose "it" was worked out is only as right as that guess
+		const swappable = !hedged && (gap.kind === 'entity' || gap.kind === 'quantity') && !view.edits.some((e) => e.text);
+		// the false version swaps in another value the article itself gives for something of
+		// the same kind: never a name from a built-in list, nor a made-up number
+		const fromArticle = distractors.filter((d) =>
+			gap.kind === 'entity' ? a.entities.some((e) => e.name === d && e.mentions.length > 0) : gap.kind === 'quantity' ? a.quantities.some((x) => x.text === d) : true
+		);
+		if (!hide && !tfDone && swappable && !negated && fromArticle.length >= 1 && gap.quality >= 0.55 && !view.edits.some((e) => e.first === gap.first - 1)) {
+			const swap = fromArticle[0];
 			const makeFalse = rand() < 0.5;
 			// swap the article with the name: "the US's" → "Japan's", "Vietnam" → "the United States"
 			let from = gap.first;
@@ -165,8 +257,9 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 				if (other?.the) swapText = `the ${swap}`;
 				else if (from < gap.first && !other) swapText = `the ${swap}`;
 			}
-			const text = makeFalse ? asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: from, last: gap.last, text: swapText }])) : statement;
-			if (text !== statement || !makeFalse) {
+			const trueText = asStatement(renderTokens(a, span.first, span.last, spanEdits));
+			const text = makeFalse ? asStatement(renderTokens(a, span.first, span.last, [...spanEdits, { first: from, last: gap.last, text: swapText }])) : trueText;
+			if (text !== trueText || !makeFalse) {
 				tfDone = true;
 				out.push({
 					type: 'true_false',
@@ -178,8 +271,9 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 					sources: [source],
 					sents: [si],
 					fact: `${si}:tf`,
-					quality: gap.quality * (makeFalse ? 0.85 : 0.75),
-					penalty: penalty + Math.max(0, words - 25) * 0.004,
+					// a statement to judge tests less than a question: it fills in where nothing better is left
+					quality: gap.quality * (makeFalse ? 0.7 : 0.6),
+					penalty: penalty + Math.max(0, text.split(/\s+/).length - 25) * 0.004,
 					card: { front: cloze, back: back(gap.answer) }
 				});
 			}
@@ -187,6 +281,83 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	}
 	void asQuestion;
 	return out;
+}
+
+/** The token stands in the "said X, a fellow at ..." part of a sentence that quotes someone. */
+function inAttribution(a: Article, si: number, k: number): boolean {
+	const q = a.quotations.find((x) => x.attrSent === si || x.sent === si);
+	if (!q || (k >= q.first && k < q.last)) return false;
+	const s = a.sentences[si];
+	for (let x = Math.max(s.first, q.last); x < k; x++) if (/^(said|says|told|added|explained|noted|argued|wrote|according)$/.test(a.tokens[x].lower)) return true;
+	// "X, a fellow at ..., said: “...”"
+	for (let x = k; x < Math.min(s.last, q.first); x++) if (/^(said|says|told|added|explained|noted|argued|wrote|declared)$/.test(a.tokens[x].lower)) return true;
+	return false;
+}
+
+const saidCache = new WeakMap<Article, Map<string, number>>();
+const normalizedText = new WeakMap<Article, string>();
+const wordCounts = new WeakMap<Article, Map<string, number>>();
+/** How often the article writes a phrase (whole words, any case). */
+function timesSaid(a: Article, phrase: string): number {
+	let m = saidCache.get(a);
+	if (!m) saidCache.set(a, (m = new Map()));
+	const key = normalize(phrase);
+	let n = m.get(key);
+	// a single word: counted once for the whole article
+	if (n === undefined && !key.includes(' ')) {
+		let words = wordCounts.get(a);
+		if (!words) {
+			words = new Map();
+			for (const t of a.tokens) {
+				const w = normalize(t.text);
+				if (w && !w.includes(' ')) words.set(w, (words.get(w) ?? 0) + 1);
+			}
+			wordCounts.set(a, words);
+		}
+		n = words.get(key) ?? 0;
+		m.set(key, n);
+	}
+	if (n === undefined) {
+		let hay = normalizedText.get(a);
+		if (hay === undefined) normalizedText.set(a, (hay = ` ${normalize(a.text)} `));
+		n = 0;
+		for (let at = hay.indexOf(` ${key} `); at >= 0 && key; at = hay.indexOf(` ${key} `, at + key.length)) n++;
+		m.set(key, n);
+	}
+	return n;
+}
+
+/** "an _____" when only one option takes "an": the article must fit every choice. */
+export function fitArticle(prompt: string, options: string[]): string {
+	const m = /\b([Aa]n?) _____/.exec(prompt);
+	if (!m) return prompt;
+	const needs = new Set(options.map((o) => (startsWithVowelSound(o) ? 'an' : 'a')));
+	const word = needs.size === 1 ? [...needs][0] : 'a(n)';
+	const fixed = m[1][0] === 'A' ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+	return prompt.slice(0, m.index) + fixed + prompt.slice(m.index + m[1].length);
+}
+
+function startsWithVowelSound(s: string): boolean {
+	const t = s.replace(/^[^\p{L}\d]+/u, '').toLowerCase();
+	if (/^\d/.test(t)) return /^(8|11|18)/.test(t) && !/^1[0-79]/.test(t);
+	if (/^(uni|use|usu|eu|one|once|ur)/.test(t)) return false;
+	if (/^(hour|honest|honou?r|heir)/.test(t)) return true;
+	// an abbreviation read letter by letter: "an FBI agent", "a NATO member"
+	if (/^[A-Z]{2,}/.test(s.trim()) && /^[FHLMNRSX]/.test(s.trim())) return true;
+	return /^[aeiou]/.test(t);
+}
+
+/** The article as seen with sentence `si` narrowed to tokens [first, last). */
+export function withSpan(a: Article, si: number, first: number, last: number): Article {
+	const s = a.sentences[si];
+	if (first === s.first && last === s.last) return a;
+	const sentences = a.sentences.slice();
+	sentences[si] = { ...s, first, last, start: a.tokens[first].start, end: a.tokens[last - 1].end };
+	const mentionsBySent = a.mentionsBySent.slice();
+	mentionsBySent[si] = a.mentionsBySent[si].filter((m) => m.first >= first && m.last <= last);
+	const quantitiesBySent = a.quantitiesBySent.slice();
+	quantitiesBySent[si] = a.quantitiesBySent[si].filter((q) => q.first >= first && q.last <= last);
+	return { ...a, sentences, mentionsBySent, quantitiesBySent };
 }
 
 /** Where the clause after `from` ends, when a trailing clause can go without harm. */
@@ -211,9 +382,15 @@ function isQuoted(a: Article, gap: Gap): boolean {
 	return a.quotations.some((q) => q.first <= gap.first && gap.last <= q.last);
 }
 
-function acceptFor(gap: Gap): string[] {
+function acceptFor(a: Article, gap: Gap): string[] {
 	const out = new Set<string>();
 	for (const x of gap.accept) out.add(x);
+	// "Hewitt" for "Lleyton Hewitt": a person is named by the surname
+	if (gap.entity !== undefined && a.entities[gap.entity].cls === 'person') {
+		const words = a.entities[gap.entity].name.split(/\s+/);
+		const last = words[words.length - 1];
+		if (words.length >= 2 && last.length >= 3 && !/^(I|II|III|IV|V|VI|Jr\.?|Sr\.?)$/.test(last)) out.add(last);
+	}
 	const bare = gap.answer.replace(/^(the|a|an)\s+/i, '');
 	if (bare !== gap.answer) out.add(bare);
 	out.delete(gap.answer);

@@ -8,6 +8,7 @@ import { renderTokens, tidy } from './render.js';
 import type { Edit } from '../analysis/references.js';
 
 interface Event {
+	decade?: boolean;
 	when: number;
 	label: string;
 	si: number;
@@ -29,8 +30,14 @@ export function orderingQuestions(a: Article, views: (SentenceView | null)[], ce
 		for (const q of dated) {
 			const label = clauseAround(a, s.index, q, view.edits, dated);
 			if (!label) continue;
-			events.push({ when: q.kind === 'decade' ? q.value + 5 : (q.year ?? q.value) + (q.month ?? 0) / 13, label, si: s.index, weight: centrality[s.index] });
+			events.push({ when: q.kind === 'decade' ? q.value + 5 : (q.year ?? q.value) + (q.month ?? 0) / 13, label, si: s.index, weight: centrality[s.index], decade: q.kind === 'decade' });
 		}
+	}
+	// a decade ("the early 1900s") cannot be ordered against a year inside it
+	for (let i = events.length - 1; i >= 0; i--) {
+		const e = events[i];
+		if (!e.decade) continue;
+		if (events.some((o) => o !== e && !o.decade && o.when >= e.when - 5 && o.when < e.when + 5)) events.splice(i, 1);
 	}
 	// one event per year, the best-placed sentence
 	const byYear = new Map<number, Event>();
@@ -116,7 +123,7 @@ export function clauseAround(a: Article, si: number, q: Quantity, edits: Edit[],
 	if (verb.pos === 'VERB' && (verb.lower === verb.lemma || /ing$/.test(verb.lower)) && !/^(put|set|cut|hit|let|read|spread|cast|shut|quit)$/.test(verb.lower)) return null;
 	// take the date out with its preposition and any "c."
 	let dFirst = q.first;
-	while (dFirst > from && (DATE_PREP.test(tokens[dFirst - 1].lower) || /^(c\.|circa|early|late|mid)$/.test(tokens[dFirst - 1].lower))) dFirst--;
+	while (dFirst > from && (DATE_PREP.test(tokens[dFirst - 1].lower) || /^(c\.|circa|early|late|mid)$/.test(tokens[dFirst - 1].lower) || (tokens[dFirst - 1].lower === 'the' && /^(early|late|mid)$|s$/.test(tokens[dFirst].lower)))) dFirst--;
 	let dLast = q.last;
 	if (/^(onwards|onward)$/.test(tokens[dLast]?.lower ?? '')) dLast++;
 	if (tokens[dLast]?.text === ',' && (dFirst === from || tokens[dFirst - 1]?.text === ',')) dLast++;
@@ -147,6 +154,11 @@ export function clauseAround(a: Article, si: number, q: Quantity, edits: Edit[],
 	if (/\b\d{4}\b/.test(label)) return null;
 	if (!tokens.slice(from, to).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
 	if (/^(it|he|she|they|this|these|that|there)\b/i.test(label)) return null;
+	// "... in the Kalmar Union, established", "The telescope's intended launch was": the date took
+	// the words that needed it, or the item is a plan, not an event
+	const lastWord = label.split(/\s+/).pop()!.toLowerCase();
+	if (/^(was|were|is|are|been|be|established|founded|signed|built|started|began|completed|of|in|on|at|by|from|to|the|a|an|and|or|during|until|since)$/.test(lastWord)) return null;
+	if (/\b(intended|planned|expected|scheduled|proposed|predicted|due)\b/i.test(label)) return null;
 	// "Started, the Top 500 list ...": a participle left hanging by the date taken out
 	if (/^\p{L}+(ed|ing),/u.test(label)) return null;
 	return label;

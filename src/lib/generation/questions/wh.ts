@@ -32,8 +32,11 @@ export function whQuestion(a: Article, si: number, view: SentenceView, gap: Gap)
 	if (role && !/^\p{Ll}/u.test(tokens[gap.first - 1].text)) return null;
 	const next = tokens[gap.last];
 	if (!next || !/^(VERB|AUX)$/.test(next.pos) || /^(’s|'s)$/.test(next.text)) return null;
+	// "Beijing does demand ...": a capital acting stands for its government, not for a city
+	if (e.cls === 'place' && e.placeKind === 'city' && !/^(is|was|are|were|has|had|lies|lay|hosted|hosts|became|remains|remained)$/.test(next.lower)) return null;
 	let wh: string | null;
-	if (role) wh = `Which ${role.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}`;
+	// "Which Dutch explorer": a nationality keeps its capital, only a common first word loses it
+	if (role) wh = `Which ${tokens[k].pos === 'PROPN' || /(an|ish|ese|ch|i)$/.test(tokens[k].lower) && /^\p{Lu}/u.test(tokens[k].text) ? role : role.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}`;
 	else if (e.cls === 'person') wh = 'Who';
 	else wh = classNoun(a, gap.entity) ? `Which ${classNoun(a, gap.entity)}` : null;
 	if (!wh) return null;
@@ -102,7 +105,7 @@ export function yearQuestion(a: Article, si: number, view: SentenceView, gap: Ga
 	const edits = [...view.edits.filter((e) => !(e.first >= yFirst && e.first < yLast)), { first: yFirst, last: yLast, text: '' }];
 	const subject = renderTokens(a, k, v, view.edits.filter((e) => e.first >= k && e.last <= v));
 	// "Trade between China and Cambodia" → "trade ...", but "Vietnam" and "IBM" keep their capitals
-	const named = a.mentionsBySent[si].some((m) => m.first === k) || view.edits.some((e) => e.first === k && e.text);
+	const named = a.mentionsBySent[si].some((m) => m.first === k || (m.first <= k + 2 && /^\p{Lu}/u.test(tokens[k].text) && tokens[k].pos === 'PROPN')) || view.edits.some((e) => e.first === k && e.text);
 	const lowerFirst = (t: string) => (!named && !/^\p{Lu}{2}/u.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
 	let head: string;
 	let restFrom: number;

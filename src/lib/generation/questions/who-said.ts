@@ -23,6 +23,8 @@ export function whoSaidQuestions(a: Article, seed: number | string): Candidate[]
 			quoteText = cut[1].replace(/[;.]$/, '') + ' …';
 		}
 		const speaker = a.entities[q.speaker];
+		// a commentator quoted once is no one a student needs to know
+		if (peripheral(a, speaker.id)) continue;
 		// a quotation naming its speaker answers itself
 		if (givesAway(q.text, [speaker.name, ...speaker.aliases, speaker.name.split(' ').pop() ?? ''])) continue;
 		// fragments cut from a sentence read badly out of context
@@ -63,10 +65,26 @@ export function whoSaidQuestions(a: Article, seed: number | string): Candidate[]
 			sources,
 			sents: [q.sent, q.attrSent],
 			fact: `who:${normalize(quote).slice(0, 40)}`,
-			quality: (q.viaPronoun ? 0.95 : 1) * (q.words >= 10 ? 1 : 0.85) * (others.length >= 3 ? 1 : 0.9),
+			// a commentator quoted once is no one a student needs to know
+			quality: (q.viaPronoun ? 0.95 : 1) * (q.words >= 10 ? 1 : 0.85) * (others.length >= 3 ? 1 : 0.9) * (peripheral(a, speaker.id) ? 0.55 : 1),
 			penalty: Math.max(0, q.words - 30) * 0.005,
 			card: { front: prompt, back: `${speaker.name}\n\n${original}` }
 		});
 	}
 	return out;
+}
+
+const SPEECH_WORD = /^(said|says|say|told|tells|added|wrote|writes|according|explained|noted|argued|stated|declared|warned|claimed|insisted|quoted|believes|believed)$/;
+
+/**
+ * A person the article names only to quote or cite: every sentence that names them is
+ * one of speech ("said X, a fellow at ...").
+ */
+export function peripheral(a: Article, id: number): boolean {
+	const e = a.entities[id];
+	if (e.mentions.length >= 4) return false;
+	return e.mentions.every((m) => {
+		const s = a.sentences[m.sent];
+		return a.quotations.some((q) => q.sent === m.sent || q.attrSent === m.sent) || a.tokens.slice(s.first, s.last).some((t) => SPEECH_WORD.test(t.lower));
+	});
 }
