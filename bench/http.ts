@@ -17,7 +17,7 @@ export type HttpRun = {
 	durationS: number;
 	/** Set when the run ended early because its supply of valid requests ran out. */
 	exhausted?: boolean;
-	/** The server's CPU time (all threads) per request, filled in by the caller. */
+	/** The server's CPU time (all threads, and its generation worker processes) per request, filled in by the caller. */
 	serverCpuMsPerRequest?: number;
 	/** The same for the server's main thread alone (the one answering requests). */
 	mainThreadCpuMsPerRequest?: number;

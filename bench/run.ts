@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildIfNeeded, root } from '../scripts/build-if-needed.js';
 
@@ -120,12 +120,34 @@ const { checkAcknowledged } = await import('./durability.js');
 const { buildReport, formatReport, writeReport, RATE_RUN, RATE_AT_TARGET_RUN, TARGET_RATINGS_PER_SECOND, DASHBOARD_RUN } = await import('./report.js');
 type BenchReport = import('./report.js').BenchReport;
 
-/** User and system CPU time of a process (all its threads), or of one thread, in ms, from /proc (Linux). */
+/** The fields of a /proc stat file after the command name (which may contain spaces). */
+function statFields(path: string): string[] | null {
+	let stat: string;
+	try {
+		stat = readFileSync(path, 'utf8');
+	} catch (err) {
+		// A process that ended meanwhile.
+		if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ESRCH') return null;
+		throw err;
+	}
+	return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/**
+ * User and system CPU time in ms, from /proc (Linux): of the server process with all its
+ * threads and its child processes (the generation workers), or of one thread.
+ */
 function processCpuMs(pid: number, thread?: number): number {
-	const stat = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8');
-	// Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+	const ms = (fields: string[] | null) => (fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS : 0);
+	if (thread !== undefined) return ms(statFields(`/proc/${pid}/task/${thread}/stat`));
+	let total = ms(statFields(`/proc/${pid}/stat`));
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		const fields = statFields(`/proc/${entry}/stat`);
+		// The parent's pid is the second field after the name.
+		if (fields && Number(fields[1]) === pid) total += ms(fields);
+	}
+	return total;
 }
 const CLOCK_TICKS = 100;
 
