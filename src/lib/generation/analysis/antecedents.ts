@@ -1,21 +1,27 @@
 import type { Entity, Mention } from './entities.js';
-import type { Sentence } from './tokens.js';
+import type { Sentence, Token } from './tokens.js';
+import { agrees, type Gender } from './agreement.js';
 
 /**
  * The person a "he" or "she" at the start of sentence `si` refers to: the only person
  * of the nearest earlier sentence that names one, or its subject when it names several.
- * Undefined when that is not clear; the caller then skips the sentence.
+ * With a gender, only people who may be called so count, and a sentence naming only
+ * people of the other gender is passed over. Undefined when that is not clear; the
+ * caller then skips the sentence.
  */
-export function personBefore(a: { sentences: Sentence[]; mentionsBySent: Mention[][]; entities: Entity[] }, si: number): number | undefined {
+export function personBefore(a: { tokens: Token[]; sentences: Sentence[]; mentionsBySent: Mention[][]; entities: Entity[] }, si: number, gender?: Gender): number | undefined {
 	const para = a.sentences[si].para;
+	const ok = (id: number) => agrees(a, id, gender);
 	for (let k = si - 1; k >= Math.max(0, si - 4); k--) {
 		if (para - a.sentences[k].para > 1) return undefined;
-		const persons = a.mentionsBySent[k].filter((m) => a.entities[m.entity].cls === 'person');
+		const all = a.mentionsBySent[k].filter((m) => a.entities[m.entity].cls === 'person');
+		if (!all.length) continue;
+		const persons = all.filter((m) => ok(m.entity));
 		if (!persons.length) continue;
 		const distinct = new Set(persons.map((m) => m.entity));
 		if (distinct.size === 1) return persons[0].entity;
 		const first = a.mentionsBySent[k].find((m) => a.entities[m.entity].cls !== 'group');
-		if (first && a.entities[first.entity].cls === 'person' && first.first - a.sentences[k].first <= 6) return first.entity;
+		if (first && a.entities[first.entity].cls === 'person' && ok(first.entity) && first.first - a.sentences[k].first <= 6) return first.entity;
 		return undefined;
 	}
 	return undefined;

@@ -5,6 +5,7 @@ import { findEntities, type Entity, type Mention } from './entities.js';
 import { findQuantities, type Quantity } from './numbers.js';
 import { findQuotations, type Quotation } from './quotes.js';
 import { personBefore } from './antecedents.js';
+import { agrees, type Gender } from './agreement.js';
 import { nlp } from './nlp.js';
 
 function nlpDoc(text: string): { pos: string; lemma: string }[] {
@@ -52,11 +53,12 @@ export function analyse(text: string, opts: { markdown?: boolean; title?: string
 	for (const q of quantities) quantitiesBySent[q.sent]?.push(q);
 
 	// "he said" after a quotation: the person the text was last about, as for any "he"
-	const lastPersonBefore = (tok: number): number | undefined => {
+	const lastPersonBefore = (tok: number, gender?: Gender): number | undefined => {
 		const si = doc.tokens[tok].sent;
-		const here = mentionsBySent[si].filter((m) => m.first < tok && entities[m.entity].cls === 'person');
+		const d = { tokens: doc.tokens, sentences: doc.sentences, mentionsBySent, entities };
+		const here = mentionsBySent[si].filter((m) => m.first < tok && entities[m.entity].cls === 'person' && agrees(d, m.entity, gender));
 		if (here.length) return here[0].entity;
-		return personBefore({ sentences: doc.sentences, mentionsBySent, entities }, si);
+		return personBefore(d, si, gender);
 	};
 	const quotations = findQuotations(doc, entities, mentions, lastPersonBefore);
 

@@ -1,6 +1,8 @@
 import type { Token, TokenizedDoc } from './tokens.js';
 import { EVENT_HEADS, GIVEN_NAMES, LAW_HEADS, MONTHS, ORG_HEADS, PERSON_ROLES, PERSON_TITLES, PLACE_HEADS, PLACE_PREFIXES, POLITY_HEADS, SPEECH_VERBS } from '../knowledge/lexicon.js';
 import { LANGUAGE_NAMES, lookupOrg, lookupPlace, type PlaceKind } from '../knowledge/gazetteer.js';
+import { isFirstName, isFirstNameAlone } from '../knowledge/names.js';
+import { isDemonymWord } from '../knowledge/demonyms.js';
 
 export type EntityClass = 'person' | 'place' | 'org' | 'law' | 'event' | 'polity' | 'group' | 'language' | 'name';
 
@@ -224,10 +226,13 @@ export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions:
 		const prev = sentences[s.index - 1];
 		const cand = mentions.find((m) => m.sent === prev.index && entities[m.entity].cls === 'name');
 		const first = mentions.find((m) => m.sent === prev.index);
+		// only the subject of the sentence before, and only a name that can be a person's
+		if (cand && (cand.first - prev.first > 2 || !canBePerson(entities[cand.entity].name))) continue;
 		const otherPerson = mentions.some((m) => (m.sent === prev.index || m.sent === s.index) && (entities[m.entity].cls === 'person' || entities[m.entity].roles.length > 0));
 		if (cand && first === cand && !otherPerson && entities[cand.entity].name.split(/\s+/).length >= 1) entities[cand.entity].cls = 'person';
 	}
 	for (const e of entities) if (!/\p{L}{2}/u.test(e.name)) e.mentions = [];
+	notPersons(entities, tokens);
 	// a lone common noun written with a capital ("Summit", "Party") is not a name
 	for (const e of entities) {
 		if (!/\s/.test(e.name) && lowerSeen.has(e.name.toLowerCase()) && !lookupPlace(e.name) && !lookupOrg(e.name) && e.cls !== 'person') e.mentions = [];
@@ -305,6 +310,8 @@ function analyseSpan(tokens: Token[], first: number, last: number): RawMention[]
 		break;
 	}
 	if (noble !== null && a < last) a = noble; // keep "Lord North", "King George III" whole
+	// "Briton Tim Henman", "Swiss Roger Federer": a nationality before a first name is not part of the name
+	if (a + 2 <= last - 1 && isDemonymWord(tokens[a].text) && isFirstName(tokens[a + 1].text)) a++;
 	// a name never starts with a small word left over from a title ("CEO of Mozilla")
 	while (a < last && /^\p{Ll}/u.test(tokens[a].text)) a++;
 	if (a >= last) return [];
@@ -315,11 +322,16 @@ function analyseSpan(tokens: Token[], first: number, last: number): RawMention[]
 	const words = tokens.slice(a, z);
 	// a role noun written just before the run: "opposition leader Sam Rainsy"
 	const before = tokens[first - 1];
-	if (before && /^\p{Ll}/u.test(before.text) && PERSON_ROLES.has(before.lower)) {
+	if (before && /^\p{Ll}/u.test(before.text) && PERSON_ROLES.has(before.lower) && !AMBIGUOUS_TITLES.has(before.lower)) {
 		roles.push(before.lower);
 		titled = true;
 	}
-	if (before && /^\p{Ll}/u.test(before.text) && PERSON_TITLES.has(before.lower)) {
+	// "Mr. Warner", "Mrs Carter": the title is never part of the span
+	if (before && /^(mr|mrs|ms|dr|miss|mr\.|mrs\.|ms\.|dr\.)$/.test(before.lower)) {
+		roles.push(before.lower.replace(/\.$/, ''));
+		titled = true;
+	}
+	if (before && /^\p{Ll}/u.test(before.text) && PERSON_TITLES.has(before.lower) && !AMBIGUOUS_TITLES.has(before.lower)) {
 		roles.push(before.lower);
 		titled = true;
 	}
@@ -353,7 +365,9 @@ function classify(tokens: Token[], words: Token[], titled: boolean, a: number, z
 	if (EVENT_HEADS.has(head) && words.length > 1) return 'event';
 	if ((PLACE_HEADS.has(head) && words.length > 1) || (PLACE_PREFIXES.has(firstWord) && words.length > 1)) return 'place';
 	if (titled && words.length <= 4) return 'person';
-	if (words.length >= 2 && words.length <= 4 && GIVEN_NAMES.has(firstWord) && words.every((w) => /^\p{Lu}/u.test(w.text))) return 'person';
+	if (words.length >= 2 && words.length <= 4 && (GIVEN_NAMES.has(firstWord) || isFirstName(firstWord)) && words.every((w) => /^\p{Lu}/u.test(w.text)) && canBePerson(name)) return 'person';
+	// "Ben stood up on his surfboard": a first name on its own
+	if (words.length === 1 && isFirstNameAlone(words[0].text) && !lookupPlace(name) && !lookupOrg(name) && tokens[z]?.pos !== 'NOUN') return 'person';
 	// "..., Keo Vanthan said" / "said Hun Sen"
 	const after = tokens[z];
 	const after2 = tokens[z + 1];
@@ -369,6 +383,8 @@ function classify(tokens: Token[], words: Token[], titled: boolean, a: number, z
 			if (tokens[k].text === ',' || tokens[k].pos === 'VERB') break;
 		}
 	}
+	// "her nine-year-old son, Jem,": a kinship noun in apposition
+	if (prev?.text === ',' && words.length <= 3 && /^(son|daughter|wife|husband|brother|sister|mother|father|uncle|aunt|nephew|niece|cousin|grandson|granddaughter|friend)$/.test(tokens[a - 2]?.lower ?? '')) return 'person';
 	// "the king of the Sosso Empire, Soumaoro Kanté"
 	if (prev?.text === ',' && words.length >= 2) {
 		for (let k = a - 2; k >= Math.max(0, a - 7); k--) {
@@ -393,7 +409,9 @@ function linkShortForm(entities: Entity[], name: string, r: RawMention, evidence
 	if (words.length === 1) {
 		const personish = (e: Entity) => e.roles.length > 0 || (evidence.get(e.id) ?? []).includes('person') || r.cls === 'person';
 		const hits = entities.filter((e) => personish(e) && e.name.split(/\s+/).length > 1 && e.name.toLowerCase().split(/\s+/).pop() === lower);
-		if (hits.length === 1) return hits[0];
+		// "Hubble" beside "Edwin Hubble" and "Hubble Space Telescope": it may be either
+		const alsoThing = entities.some((e) => !hits.includes(e) && e.name.toLowerCase().split(/\s+/).slice(0, -1).includes(lower));
+		if (hits.length === 1 && !alsoThing) return hits[0];
 		const abbr = entities.filter((e) => e.aliases.some((a) => a.toLowerCase() === lower));
 		if (abbr.length === 1) return abbr[0];
 	}
@@ -440,4 +458,39 @@ export function isAbbreviationOf(abbr: string, words: string[]): boolean {
 	// every significant word should contribute, or the match is a coincidence
 	const significant = ws.filter((w) => !/^(of|the|and|for|de|du|la|in|on|&)$/.test(w)).length;
 	return letters.length >= Math.min(significant, 2) && significant <= letters.length + 1;
+}
+
+/** Titles that, written in lower case before a name, are usually adjectives: "a general Mesoamerican civilization". */
+const AMBIGUOUS_TITLES = new Set(['general', 'major', 'chief', 'head', 'justice', 'count', 'father', 'saint', 'marshal', 'captain', 'president', 'judge']);
+
+/** Last words of things named after people: "James Webb Space Telescope", "Nobel Prize". */
+const ARTEFACT_HEADS = /^(telescope|observatory|prize|award|medal|trophy|cup|bridge|building|tower|station|satellite|probe|rover|ship|airport|stadium|museum|memorial|hall|library|school|college|university|institute|center|centre|foundation|hospital|park|street|avenue|road|square|highway|lecture|lectures|theorem|law|effect|equation|constant|doll|test|scale|model|method|experiment|experiments|open|games|league|series|act|plan|doctrine|award)$/i;
+
+/** Whether a name could be a person's: not "Mesoamerican", "CE", "Australian Open", "Hubble Space Telescope". */
+export function canBePerson(name: string): boolean {
+	const words = name.split(/\s+/);
+	const head = words[words.length - 1];
+	if (ERA.test(name)) return false;
+	if (words.length === 1 && isDemonymWord(name)) return false;
+	if (words.length > 1 && (ARTEFACT_HEADS.test(head) || EVENT_HEADS.has(head.toLowerCase()) || ORG_HEADS.has(head.toLowerCase()) || PLACE_HEADS.has(head.toLowerCase()) || POLITY_HEADS.has(head.toLowerCase()) || LAW_HEADS.has(head.toLowerCase()))) return false;
+	return true;
+}
+
+const ERA = /^(CE|BCE|BC|AD|B\.C\.?|A\.D\.?|B\.C\.E\.?|C\.E\.?)$/;
+
+/**
+ * Era markers are no names at all ("264 BCE"), and adjectives, tournaments and things
+ * named after people are no persons, whatever cue made them look like one.
+ */
+function notPersons(entities: Entity[], tokens: Token[]) {
+	for (const e of entities) {
+		if (ERA.test(e.name)) {
+			e.mentions = [];
+			continue;
+		}
+		if (e.cls !== 'person' || canBePerson(e.name)) continue;
+		const head = e.name.split(/\s+/).pop()!.toLowerCase();
+		e.cls = e.name.split(/\s+/).length === 1 ? 'group' : EVENT_HEADS.has(head) || /^(open|games|series|league)$/.test(head) ? 'event' : 'name';
+	}
+	void tokens;
 }

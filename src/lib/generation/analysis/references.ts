@@ -1,6 +1,7 @@
 import type { Article } from './article.js';
 import type { Entity } from './entities.js';
 import { personBefore } from './antecedents.js';
+import { agrees, demonymEpithet, nationalityOf, personNoun, pronounGender, type Gender } from './agreement.js';
 import { LEADING_CONNECTIVES, PERSON_ROLES, PERSON_TITLES } from '../knowledge/lexicon.js';
 
 /** Replace tokens [first, last) by `text` ('' deletes them). */
@@ -189,22 +190,29 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		resolved.add(ent);
 	}
 
+	const epithet = resolveEpithets(a, si, bodyStart, inQuote, edits, resolved);
+	if (epithet) return fail(epithet);
+
 	// pronouns without an antecedent earlier in the sentence
-	const done = { person: false, thing: false, plural: false };
+	const done: Record<string, boolean> = {};
 	for (let x = bodyStart; x < s.last; x++) {
 		const t = tokens[x];
 		if (inQuote(x) || t.pos !== 'PRON' && t.pos !== 'DET') continue;
 		const lower = t.lower;
 		const group = PERSON_PRON.has(lower) ? 'person' : THING_PRON.has(lower) ? 'thing' : PLURAL_PRON.has(lower) ? 'plural' : null;
-		if (!group || done[group]) continue;
-		done[group] = true;
+		const gender = pronounGender(lower);
+		if (!group || done[group + (gender ?? '')]) continue;
+		done[group + (gender ?? '')] = true;
 		// "It was during Suleyman's reign that Ibn Battuta visited Mali": a cleft, not a reference
-		if (lower === 'it' && x === bodyStart && /^(is|was)$/.test(tokens[x + 1]?.lower ?? '') && tokens.slice(x + 2, s.last).some((w) => w.lower === 'that')) continue;
-		if (hasAntecedentBefore(a, si, Math.max(mainClauseStart(a, si, bodyStart), x), x, group, edits)) continue;
+		// ("It was an empire that expanded ..." is not one: "It" is the empire)
+		if (lower === 'it' && x === bodyStart && /^(is|was)$/.test(tokens[x + 1]?.lower ?? '') && !/^(a|an)$/.test(tokens[x + 2]?.lower ?? '') && tokens.slice(x + 2, s.last).some((w) => w.lower === 'that')) continue;
+		if (hasAntecedentBefore(a, si, Math.max(mainClauseStart(a, si, bodyStart), x), x, group, edits, gender)) continue;
+		// "After his defeat, Federer ...": the subject the opening phrase leads up to
+		if (group === 'person' && x < mainStart && /^(his|her|him)$/.test(lower) && subjectAt(a, si, mainStart, gender) !== undefined) continue;
 		// "When the Dartmouth sailed into Boston Harbor ..., it had twenty days": the subject of the opening clause
 		if (x === mainStart && x > bodyStart && /^(SCONJ)$/.test(tokens[bodyStart].pos) || (x === mainStart && /^(when|after|before|once|while|although|though|because|since|as|if)$/.test(tokens[bodyStart].lower))) {
 			const subj = a.mentionsBySent[si].find((m) => m.first > bodyStart && m.first <= bodyStart + 3);
-			const ok = subj && (group === 'person' ? a.entities[subj.entity].cls === 'person' : group === 'thing' ? !['person', 'group'].includes(a.entities[subj.entity].cls) : false);
+			const ok = subj && (group === 'person' ? a.entities[subj.entity].cls === 'person' && agrees(a, subj.entity, gender) : group === 'thing' ? !['person', 'group'].includes(a.entities[subj.entity].cls) : false);
 			if (ok) continue;
 			// "If a particle the size of a golf ball strikes our atmosphere, it produces ...": a common noun subject
 			const lead = tokens.slice(bodyStart + 1, mainStart).find((w) => w.pos === 'NOUN');
@@ -213,7 +221,7 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 				if ((group === 'thing' && !plural) || (group === 'plural' && plural)) continue;
 			}
 		}
-		const ent = group === 'person' ? personAntecedent(a, si) : group === 'thing' ? thingAntecedent(a, si, memo) : pluralAntecedent(a, si);
+		const ent = group === 'person' ? personAntecedent(a, si, gender) : group === 'thing' ? thingAntecedent(a, si, memo) : pluralAntecedent(a, si);
 		if (ent === undefined) return fail(`unresolved "${t.text}"`);
 		const name = displayName(entities[ent]);
 		const isPossessive = lower === 'his' || lower === 'its' || lower === 'their' || (lower === 'her' && /^(NOUN|ADJ|PROPN|NUM)$/.test(tokens[x + 1]?.pos ?? ''));
@@ -267,17 +275,17 @@ function mainClauseStart(a: Article, si: number, bodyStart: number): number {
 	return bodyStart;
 }
 
-function hasAntecedentBefore(a: Article, si: number, pos: number, x: number, group: 'person' | 'thing' | 'plural', edits: Edit[]): boolean {
+function hasAntecedentBefore(a: Article, si: number, pos: number, x: number, group: 'person' | 'thing' | 'plural', edits: Edit[], gender?: Gender): boolean {
 	const s = a.sentences[si];
 	// the pronoun opens the main clause: nothing before it can be its antecedent
 	if (pos === x && pos > s.first && a.tokens[pos - 1].text === ',') {
 		const ms0 = a.mentionsBySent[si].filter((m) => m.last <= x);
 		// "Upon Leo Africanus's visit ..., his descriptions": a person in the opening phrase is the antecedent
-		if (group === 'person') return ms0.some((m) => a.entities[m.entity].cls === 'person');
+		if (group === 'person') return personBeforeIn(a, si, s.first, x, edits, gender, ms0);
 		return edits.some((e) => e.first < x && e.text && e.first >= pos);
 	}
 	const ms = a.mentionsBySent[si].filter((m) => m.last <= x);
-	if (group === 'person') return ms.some((m) => a.entities[m.entity].cls === 'person') || edits.some((e) => e.first < x && e.text);
+	if (group === 'person') return personBeforeIn(a, si, s.first, x, edits, gender, ms);
 	if (group === 'plural') {
 		for (let k = s.first; k < x; k++) {
 			const t = a.tokens[k];
@@ -301,8 +309,66 @@ function recentMentions(a: Article, si: number, back: number) {
 	return out;
 }
 
-export function personAntecedent(a: Article, si: number): number | undefined {
-	return personBefore(a, si);
+export function personAntecedent(a: Article, si: number, gender?: Gender): number | undefined {
+	return personBefore(a, si, gender);
+}
+
+/**
+ * Whether something before token `x` of the sentence can be what a "he"/"she"/"his"
+ * stands for: a named person of that gender (or of unknown gender), a person named by
+ * an earlier edit, or a common noun for a person ("the teacher was punished for her
+ * behavior"). A pronoun that only a person of the other gender precedes refers back
+ * beyond the sentence.
+ */
+function personBeforeIn(a: Article, si: number, from: number, x: number, edits: Edit[], gender: Gender | undefined, ms: { entity: number; first: number }[]): boolean {
+	if (ms.some((m) => a.entities[m.entity].cls === 'person' && agrees(a, m.entity, gender))) return true;
+	for (const e of edits) {
+		if (e.first >= x || !e.text) continue;
+		const ent = a.entities.find((en) => en.cls === 'person' && e.text.replace(/[’']s?$/, '') === displayName(en));
+		if (!ent || agrees(a, ent.id, gender)) return true;
+	}
+	for (let k = from; k < x; k++) {
+		const pn = personNoun(a.tokens[k]);
+		if (pn && (!gender || !pn.gender || pn.gender === gender)) return true;
+	}
+	return false;
+}
+
+/** The person named as the subject where the main clause starts, if it may be called by this pronoun. */
+function subjectAt(a: Article, si: number, mainStart: number, gender: Gender | undefined): number | undefined {
+	const m = a.mentionsBySent[si].find((x) => x.first >= mainStart && x.first <= mainStart + 1);
+	if (!m || a.entities[m.entity].cls !== 'person' || !agrees(a, m.entity, gender)) return undefined;
+	return /^(VERB|AUX)$/.test(a.tokens[m.last]?.pos ?? '') ? m.entity : undefined;
+}
+
+/**
+ * Epithets stand for a person named elsewhere: "the Briton's defeat", "The Swiss
+ * sounded warning ...", "the latter". Named when the article makes it clear who is
+ * meant; otherwise the sentence cannot stand alone (returns the reason).
+ */
+function resolveEpithets(a: Article, si: number, bodyStart: number, inQuote: (k: number) => boolean, edits: Edit[], resolved: Set<number>): string | null {
+	const s = a.sentences[si];
+	const { tokens } = a;
+	for (let x = bodyStart; x < s.last; x++) {
+		if (inQuote(x) || tokens[x].lower !== 'the') continue;
+		const next = tokens[x + 1];
+		// "the latter", "the former" need two things named before them in the sentence
+		if (next && /^(latter|former)$/.test(next.lower) && !/^(NOUN|PROPN)$/.test(tokens[x + 2]?.pos ?? '')) {
+			const before = new Set(a.mentionsBySent[si].filter((m) => m.last <= x).map((m) => m.entity));
+			if (before.size < 2) return `"the ${next.text}" refers back`;
+			continue;
+		}
+		const ep = demonymEpithet(tokens, x, s.last);
+		if (!ep) continue;
+		const hereBefore = a.mentionsBySent[si].some((m) => m.last <= x && a.entities[m.entity].cls === 'person' && nationalityOf(a, m.entity) === ep.place);
+		if (hereBefore) continue;
+		const people = a.entities.filter((e) => e.cls === 'person' && e.mentions.some((m) => m.sent <= si) && nationalityOf(a, e.id) === ep.place);
+		if (people.length !== 1) return `unresolved "the ${tokens[x + 1].text}"`;
+		edits.push({ first: x, last: ep.last, text: people[0].name });
+		resolved.add(people[0].id);
+		x = ep.last - 1;
+	}
+	return null;
 }
 
 function thingAntecedent(a: Article, si: number, memo: Map<number, SentenceView>): number | undefined {

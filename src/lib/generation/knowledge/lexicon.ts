@@ -37,11 +37,11 @@ amendment | charter | compact | resolution | proclamation | edict | decree | cod
 
 /** Last words of named events. */
 export const EVENT_HEADS = set(`war | wars | revolution | summit | conference | affair | battle | crisis | massacre | rebellion | revolt | uprising |
-games | olympics | cup | championship | festival | expedition | campaign | movement | election | elections | riots | riot | siege | strike |
+games | olympics | cup | open | championship | festival | expedition | campaign | movement | election | elections | riots | riot | siege | strike |
 depression | recession | era | age | period | renaissance | reformation | crusade | crusades | invasion | occupation | famine | pandemic | epidemic | mission | missions | programme | program | project`);
 
 /** Last words of states and dynasties, which behave like places. */
-export const POLITY_HEADS = set(`empire | kingdom | dynasty | republic | caliphate | sultanate | confederacy | confederation | realm | principality | duchy | khanate | federation | state | states | colony | colonies | territory | dominion | province | provinces`);
+export const POLITY_HEADS = set(`empire | kingdom | dynasty | republic | caliphate | sultanate | confederacy | confederation | realm | principality | duchy | khanate | federation | state | states | colony | colonies | territory | territories | dependency | dominion | province | provinces`);
 
 /** Last words of geographic names. */
 export const PLACE_HEADS = set(`river | sea | ocean | island | islands | isles | mountains | mountain | mount | alps | range | lake | lakes | bay | harbor |

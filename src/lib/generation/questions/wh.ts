@@ -2,6 +2,8 @@ import type { Article } from '../analysis/article.js';
 import type { SentenceView } from '../analysis/references.js';
 import { EVENT_HEADS, LAW_HEADS, ORG_HEADS, POLITY_HEADS, PLACE_HEADS } from '../knowledge/lexicon.js';
 import type { Gap } from './gaps.js';
+import { isDemonymWord } from '../knowledge/demonyms.js';
+import { isCap } from '../analysis/entities.js';
 import { asQuestion, renderTokens } from './render.js';
 
 /**
@@ -33,7 +35,8 @@ export function whQuestion(a: Article, si: number, view: SentenceView, gap: Gap)
 	const next = tokens[gap.last];
 	if (!next || !/^(VERB|AUX)$/.test(next.pos) || /^(’s|'s)$/.test(next.text)) return null;
 	let wh: string | null;
-	if (role) wh = `Which ${role.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}`;
+	// "Dutch explorer" keeps its capital; "Roman general" too
+	if (role) wh = `Which ${isCap(tokens[k]) && tokens[k].pos !== 'ADJ' && tokens[k].pos !== 'NOUN' || isDemonymWord(tokens[k].text) ? role : role.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}`;
 	else if (e.cls === 'person') wh = 'Who';
 	else wh = classNoun(a, gap.entity) ? `Which ${classNoun(a, gap.entity)}` : null;
 	if (!wh) return null;
