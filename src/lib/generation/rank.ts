@@ -31,7 +31,9 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	const usedFact = new Set<string>();
 	const typeCount = new Map<QuestionType, number>();
 	const limit = Number.isFinite(count) ? count : sorted.length;
-	const answerKey = (c: T) => (Array.isArray(c.answer) ? 'ordering' : c.type === 'true_false' ? `tf:${c.sents[0]}` : normalize(c.answer));
+	const answerKey = (c: T) => (Array.isArray(c.answer) ? 'ordering' : c.type === 'true_false' ? `tf:${c.sents[0]}` : (c.answerEntity ?? normalize(c.answer)));
+	// a question whose answer another question prints ("feeder" in “other” “_____” beside “self” “feeder”)
+	const leaks = (c: T) => out.some((o) => printsAnswer(o, c) || printsAnswer(c, o));
 	const take = (c: T) => {
 		out.push(c);
 		prompts.add(normalize(c.prompt));
@@ -55,7 +57,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		if (prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
 		const key = c.clause ?? String(c.sents[0]);
 		if (c.type !== 'ordering' && (busy(c) || heldBack.has(key))) continue;
-		if (usedAnswer.has(answerKey(c))) continue;
+		if (usedAnswer.has(answerKey(c)) || leaks(c)) continue;
 		if ((typeCount.get(c.type) ?? 0) >= cap(c.type)) {
 			if (c.type !== 'ordering' && c.type !== 'who_said') heldBack.add(key);
 			continue;
@@ -66,7 +68,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	for (const c of sorted) {
 		if (out.length >= limit) break;
 		if (out.includes(c) || prompts.has(normalize(c.prompt)) || usedFact.has(c.fact)) continue;
-		if (busy(c) || usedAnswer.has(answerKey(c))) continue;
+		if (busy(c) || usedAnswer.has(answerKey(c)) || leaks(c)) continue;
 		if ((c.type === 'ordering' || c.type === 'who_said' || c.type === 'true_false') && (typeCount.get(c.type) ?? 0) >= cap(c.type) + 1) continue;
 		take(c);
 	}
@@ -83,7 +85,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) continue;
 		const perSent = out.filter((o) => (o.clause ?? o.sents[0]) === (c.clause ?? c.sents[0])).length;
 		if (perSent >= 2) continue;
-		if (usedAnswer.has(answerKey(c)) && c.type !== 'true_false') continue;
+		if ((usedAnswer.has(answerKey(c)) && c.type !== 'true_false') || leaks(c)) continue;
 		take(c);
 	}
 	// a mix of types at the top: a good number, true/false, quotation or ordering
@@ -91,7 +93,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	if (Number.isFinite(count) && out.length >= 10) {
 		for (const t of ['numeric', 'true_false', 'who_said', 'ordering'] as QuestionType[]) {
 			if (out.some((c) => c.type === t)) continue;
-			const extra = sorted.find((c) => c.type === t && c.score >= 0.45 && !out.includes(c) && !usedFact.has(c.fact) && !prompts.has(normalize(c.prompt)) && (t === 'ordering' || !busy(c)));
+			const extra = sorted.find((c) => c.type === t && c.score >= 0.45 && !out.includes(c) && !usedFact.has(c.fact) && !prompts.has(normalize(c.prompt)) && (t === 'ordering' || !busy(c)) && !leaks(c) && !usedAnswer.has(answerKey(c)));
 			if (!extra) continue;
 			const common = [...typeCount.entries()].sort((x, y) => y[1] - x[1])[0][0];
 			let victim = -1;
@@ -103,5 +105,33 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		}
 		out.sort((x, y) => y.score - x.score || x.sents[0] - y.sents[0]);
 	}
+	return out;
+}
+
+/**
+ * Whether question `o` prints the answer of question `c` while saying the same thing:
+ * “other” “_____” beside “self” “feeder”. A key term an article uses in every other
+ * sentence is no leak by itself; it leaks when the two prompts share their other words
+ * too. Names are left to the answer key: people and places recur in many sentences.
+ */
+function printsAnswer(o: Candidate, c: Candidate): boolean {
+	// (two questions on one sentence are the selection's own business: see pass 3)
+	if (o === c || c.answerEntity || Array.isArray(c.answer) || c.type === 'true_false' || c.type === 'who_said') return false;
+	if (o.sents.some((si) => c.sents.includes(si))) return false;
+	const ans = normalize(c.answer).replace(/^(the|a|an) /, '');
+	if (ans.length < 3 || (!/\d/.test(ans) && ans.length < 4)) return false;
+	const shown = ` ${normalize(o.prompt)} ${o.type === 'ordering' ? normalize(o.options.join(' ')) : ''} `;
+	if (!shown.includes(` ${ans} `)) return false;
+	const skip = new Set(ans.split(' '));
+	const mine = contentWords(c.prompt, skip);
+	const theirs = contentWords(shown, skip);
+	let shared = 0;
+	for (const w of mine) if (theirs.has(w)) shared++;
+	return shared >= 3 && shared >= 0.25 * Math.min(mine.size, theirs.size);
+}
+
+function contentWords(text: string, skip: Set<string>): Set<string> {
+	const out = new Set<string>();
+	for (const w of normalize(text).split(' ')) if (w.length >= 4 && !skip.has(w) && !/^(that|this|with|from|were|have|been|which|their|they|when|also|than|into|such|other|some|more|most)$/.test(w)) out.add(w.replace(/s$/, ''));
 	return out;
 }

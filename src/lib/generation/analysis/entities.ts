@@ -367,7 +367,8 @@ function classify(tokens: Token[], words: Token[], titled: boolean, a: number, z
 	if (titled && words.length <= 4) return 'person';
 	if (words.length >= 2 && words.length <= 4 && (GIVEN_NAMES.has(firstWord) || isFirstName(firstWord)) && words.every((w) => /^\p{Lu}/u.test(w.text)) && canBePerson(name)) return 'person';
 	// "Ben stood up on his surfboard": a first name on its own
-	if (words.length === 1 && isFirstNameAlone(words[0].text) && !lookupPlace(name) && !lookupOrg(name) && tokens[z]?.pos !== 'NOUN') return 'person';
+	// ("the Leonid storm" is no person: a name after "the" is a thing's)
+	if (words.length === 1 && isFirstNameAlone(words[0].text) && !lookupPlace(name) && !lookupOrg(name) && tokens[z]?.pos !== 'NOUN' && !/^(the|a|an)$/.test(tokens[a - 1]?.lower ?? '')) return 'person';
 	// "..., Keo Vanthan said" / "said Hun Sen"
 	const after = tokens[z];
 	const after2 = tokens[z + 1];

@@ -15,6 +15,8 @@ export interface Candidate {
 	clause?: string;
 	/** What the question asks for, normalised: two questions with the same fact key ask the same thing. */
 	fact: string;
+	/** The entity the answer names ("e12"), so "Bandura" and "Albert Bandura" are one answer. */
+	answerEntity?: string;
 	/** Quality of the gap and its options, 0–1, before the sentence's importance. */
 	quality: number;
 	/** Small penalties for long or cluttered prompts. */

@@ -6,6 +6,9 @@ import { MONTHS, ORG_HEADS } from '../knowledge/lexicon.js';
 import { shuffle, type Random } from '../random.js';
 import { normalize } from './render.js';
 import type { Gap } from './gaps.js';
+import { conceptKey, contextGender, gapIsPlural, gapWordClass, historicalSetting, withinBounds, yearBounds } from './fit.js';
+import { genderOf } from '../analysis/agreement.js';
+import { canBePerson } from '../analysis/entities.js';
 
 const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'and', 'to', 'for', 'by', 'with', 'at', 'as', 'is', 'was', 'were', 'are', 'be', 'been', 'that', 'this', 'it', 'its', 'his', 'her', 'their', 'from', 'which', 'who', 'has', 'had', 'have']);
 
@@ -88,6 +91,7 @@ function sameKind(key: Entity, e: Entity): number {
 }
 
 function placeType(e: Entity): string {
+	if (isWater(e.name) || /^lake\s/i.test(e.name)) return 'water';
 	if (e.placeKind) return e.placeKind === 'continent' ? 'region' : e.placeKind;
 	if (/^(river|sea|ocean|lake|bay|gulf|strait|straits|channel|canal|harbor|harbour|sound)$/.test(e.head)) return 'water';
 	if (/^(island|islands|isles)$/.test(e.head)) return 'island';
@@ -121,13 +125,19 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		const kp = lookupPlace(key.name);
 		const np = lookupPlace(name);
 		if (kp && np && kp.canonical && kp.canonical === np.canonical) return false;
+		// "Basin of Mexico" for "Valley of Mexico", "Danish Realm" for "Kingdom of Denmark": the key again
+		if (keyConcepts.has(conceptKey(name))) return false;
 		return !alsoTrue(a, gap, name);
 	};
+	const keyConcepts = new Set([key.name, gap.answer, ...key.aliases].map(conceptKey));
+	// a person among people of the gender the prompt gives the blank ("the first man since ...", "... as she battled")
+	const gender = key.cls === 'person' ? (genderOf(a, key.id) ?? contextGender(prompt)) : undefined;
+	const fits = (e: Entity) => key.cls !== 'person' || (canBePerson(e.name) && (!gender || genderOf(a, e.id) !== (gender === 'm' ? 'f' : 'm')));
 	// "Parliament", "Cabinet": an institution named by its common noun has no fair rivals
 	if (key.cls === 'org' && !/\s/.test(key.name) && ORG_HEADS.has(key.name.toLowerCase())) return [];
 	const scored = a.entities
 		.map((e) => ({ e, kind: sameKind(key, e) }))
-		.filter((x) => x.kind > 0)
+		.filter((x) => x.kind > 0 && fits(x.e))
 		.sort((p, q) => q.kind - p.kind || q.e.mentions.length - p.e.mentions.length || p.e.id - q.e.id);
 	const out: string[] = [];
 	for (const { e } of scored) {
@@ -137,7 +147,8 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 			taken.add(normalize(e.name));
 		}
 	}
-	if (out.length < want) {
+	// an article set in the past gets no choices from today's map: no Beijing for Tenochtitlan
+	if (out.length < want && !(historicalSetting(a) && key.cls === 'place' && !isWater(key.name))) {
 		for (const name of builtInNames(key, rand)) {
 			if (out.length >= want) break;
 			if (ok(name)) {
@@ -149,7 +160,12 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 	return out;
 }
 
+const OCEANS = ['Pacific', 'Atlantic', 'Indian Ocean', 'Arctic', 'Southern Ocean'];
+const isWater = (name: string) => OCEANS.some((o) => o.toLowerCase() === name.toLowerCase() || `${o} ocean`.toLowerCase() === name.toLowerCase());
+
 function builtInNames(key: Entity, rand: Random): string[] {
+	// "from the _____ to the Atlantic oceans": the other oceans
+	if (isWater(key.name)) return shuffle(OCEANS.filter((o) => !key.name.toLowerCase().startsWith(o.toLowerCase())), rand);
 	if (key.cls === 'place') {
 		const info = lookupPlace(key.name);
 		if (info?.kind === 'country' || info?.kind === 'city') {
@@ -167,7 +183,8 @@ function builtInNames(key: Entity, rand: Random): string[] {
 			const regions = placesOfKind('region').map((p) => p.name);
 			// "West Africa" → other parts of Africa before anything else
 			const related = regions.filter((r) => r.split(' ').some((w) => words.includes(w) && w.length > 4));
-			return [...shuffle(related, rand), ...shuffle(regions, rand)];
+			// only regions of the same part of the world: no Manchuria for the Mediterranean
+			return shuffle(related, rand);
 		}
 		if (info?.kind === 'continent') return shuffle(['Africa', 'Asia', 'Europe', 'North America', 'South America', 'Oceania', 'Antarctica'], rand);
 		if (info?.kind === 'state') return shuffle(placesOfKind('state').map((p) => p.name), rand);
@@ -186,9 +203,15 @@ export function quantityDistractors(a: Article, gap: Gap, prompt: string, rand: 
 	if (!q) return [];
 	const taken = new Set([normalize(q.text)]);
 	const out: string[] = [];
+	// "from _____ until May 1945": only years before 1945
+	const bounds = q.kind === 'year' || q.kind === 'date' ? yearBounds(prompt) : {};
+	const bounded = withinBounds(q.text, bounds);
 	const push = (s: string | null) => {
 		if (!s || out.length >= want) return;
 		const n = normalize(s);
+		if (bounded && !withinBounds(s, bounds)) return;
+		// "$1000 billion" is written "$1 trillion": past the next scale word is a different format
+		if (q.scale && /^(thousand|million|billion)$/i.test(q.scale) && (parseFloat((numberIn(s) ?? '0').replace(/,/g, '')) >= 1000) !== q.value >= 1000) return;
 		if (taken.has(n) || ` ${normalize(prompt)} `.includes(` ${n} `) || alsoTrue(a, gap, s)) return;
 		taken.add(n);
 		out.push(s);
@@ -294,10 +317,17 @@ export function phraseDistractors(a: Article, gap: Gap, pool: Gap[], prompt: str
 	const key = normalize(gap.answer);
 	const out: string[] = [];
 	const seen = new Set([key]);
+	const keyPlural = gapIsPlural(a, gap);
+	const keyClass = gapWordClass(a, gap);
 	const kinds = ['term'];
 	const candidates = pool
 		.filter((g) => kinds.includes(g.kind) && g.si !== gap.si && !/\d/.test(g.answer) && !a.quotations.some((q) => q.first <= g.first && g.last <= q.last))
 		.filter((g) => (n <= 2 ? words(g.answer) === n : Math.abs(words(g.answer) - n) <= 1) && / of /.test(g.answer) === hasOf)
+		// "photoautotrophs" among plurals, an adjective among adjectives
+		.filter((g) => {
+			const p = gapIsPlural(a, g);
+			return (p === undefined || keyPlural === undefined || p === keyPlural) && gapWordClass(a, g) === keyClass;
+		})
 		.sort((p, q) => (q.kind === 'term' ? 1 : 0) - (p.kind === 'term' ? 1 : 0) || q.quality - p.quality || p.first - q.first);
 	for (const g of candidates) {
 		if (out.length >= want) break;

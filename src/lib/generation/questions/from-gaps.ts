@@ -7,6 +7,8 @@ import { entityDistractors, phraseDistractors, quantityDistractors } from './dis
 import type { Gap } from './gaps.js';
 import { asQuestion, asStatement, BLANK, givesAway, normalize, renderTokens } from './render.js';
 import { whQuestion, yearQuestion } from './wh.js';
+import { betterWithChoices, typedAnswers } from './accept.js';
+import { countsItsList, fairArticle, isArticleSubject, wordGivesAway } from './giveaway.js';
 
 const NUMERIC_KINDS = new Set(['money', 'measure', 'percent', 'count', 'number']);
 const RELATIVE_TIME = /\b(last|next|this|earlier this|later this) (year|month|week)\b|\b(yesterday|today|tomorrow|recently)\b/i;
@@ -26,6 +28,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	const opens = (statement.match(/[“]/g) ?? []).length + ((statement.match(/"/g) ?? []).length % 2);
 	const closes = (statement.match(/[”]/g) ?? []).length;
 	if (/^[“"]/.test(statement) && opens > closes) return out;
+	if (startsWithFragment(a, s.first, statement)) return out;
 	// "Imagine a farmer ...", "Think about ...": an exercise for the reader, not a fact
 	if (/^(imagine|think|consider|suppose|note|remember|look|notice|recall|see)\b/i.test(statement)) return out;
 	// who told whom is not the news: "Other sources ... verified accounts of the meeting to Asia Times"
@@ -56,6 +59,10 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const end = words > 25 ? clauseEnd(a, gap.last, s.last) : s.last;
 		const cloze = asStatement(renderTokens(a, s.first, end, [...view.edits, { first: blankFrom, last: gap.last, text: BLANK }]));
 		if (!cloze.includes(BLANK) || givesAway(cloze, answers)) continue;
+		const isPerson = gap.cls === 'person';
+		// numbers share their units with the rest of the sentence ("2,000 kilometres ... 1,000 kilometres"): no clue
+		const wordsClue = (prompt: string, answer: string) => gap.kind !== 'quantity' && wordGivesAway(prompt, answer, isPerson);
+		if (wordsClue(cloze, gap.answer) || isArticleSubject(a, gap) || countsItsList(a, gap)) continue;
 		const rand = randomFor(seed, `${si}:${gap.first}`);
 		const q = gap.quantity;
 		const answerWords = gap.answer.split(/\s+/).length;
@@ -64,21 +71,23 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const explanation = `The article says: “${original}”`;
 
 		// typed cloze: short answers a student can write from memory
+		let typed: Candidate | null = null;
 		if (answerWords <= 5 && (gap.kind !== 'quantity' || (q && (!NUMERIC_KINDS.has(q.kind) || q.words)))) {
-			out.push({
+			typed = {
 				type: 'cloze',
 				prompt: cloze,
 				answer: gap.answer,
 				options: [],
-				accept: acceptFor(gap),
+				accept: acceptFor(gap, typedAnswers(a, gap)),
 				explanation,
 				sources: [source],
 				sents: [si],
 				fact,
+				answerEntity: gap.entity !== undefined ? `e${gap.entity}` : undefined,
 				quality: gap.quality * (gap.kind === 'phrase' ? 0.85 : 0.95),
 				penalty,
 				card: { front: cloze, back: back(gap.answer) }
-			});
+			};
 		}
 
 		// multiple choice
@@ -95,15 +104,19 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 					: gap.kind === 'term' && !isQuoted(a, gap)
 						? phraseDistractors(a, gap, pool, mcPrompt)
 						: [];
-		if (distractors.length >= 2 && !givesAway(mcPrompt, answers)) {
-			const key = gap.kind === 'entity' && gap.entity !== undefined ? a.entities[gap.entity].name : gap.answer;
+		// the key is the name's full form, unless a word of it is in the prompt ("a British tea firm, the _____")
+		const fullName = gap.kind === 'entity' && gap.entity !== undefined ? a.entities[gap.entity].name : gap.answer;
+		const key = wordsClue(mcPrompt, fullName) ? gap.answer : fullName;
+		if (distractors.length >= 2 && !givesAway(mcPrompt, answers) && !wordsClue(mcPrompt, key)) {
 			// at the start of a sentence every choice is written with a capital, not only the key
 			const atStart = mcPrompt.startsWith(BLANK);
 			const shown = distractors.map((d) => (atStart ? d.charAt(0).toUpperCase() + d.slice(1) : d));
 			const options = shuffle([key, ...shown], rand);
+			// "an _____ stimulus bill" would point to the one option read with "an"
+			const fairPrompt = fairArticle(mcPrompt, options);
 			out.push({
 				type: 'multiple_choice',
-				prompt: mcPrompt,
+				prompt: fairPrompt,
 				answer: key,
 				options,
 				accept: key !== gap.answer ? [gap.answer] : [],
@@ -111,11 +124,15 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 				sources: [source],
 				sents: [si],
 				fact,
+				answerEntity: gap.entity !== undefined ? `e${gap.entity}` : undefined,
 				quality: gap.quality * (distractors.length >= 3 ? 1 : 0.85) * (wh ? 1.05 : 1),
 				penalty,
-				card: { front: mcPrompt, back: back(key) }
+				card: { front: fairPrompt, back: back(key) }
 			});
+			// "Joan Mary Anderson", "Constitution of Denmark": a long answer is asked with choices, not typed
+			if (typed && betterWithChoices(a, gap)) typed = null;
 		}
+		if (typed) out.push(typed);
 
 		// numeric: numbers with units, amounts, counts
 		if (q && NUMERIC_KINDS.has(q.kind) && q.value2 === undefined && !q.words) {
@@ -136,6 +153,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 					sources: [source],
 					sents: [si],
 					fact,
+				answerEntity: gap.entity !== undefined ? `e${gap.entity}` : undefined,
 					quality: gap.quality * 0.9,
 					penalty,
 					value: q.value,
@@ -149,13 +167,18 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		// true/false: the sentence as written, or with a same-kind value from the article swapped in
 		// a hedged sentence ("may be", "likely") is neither true nor false enough to ask
 		const hedged = a.tokens.slice(s.first, s.last).some((t) => /^(may|might|perhaps|possibly|likely|probably|apparently)$/.test(t.lower));
-		const swappable = !hedged && (gap.kind === 'entity' || gap.kind === 'quantity' || (gap.kind === 'term' && gap.first > s.first + 2));
+		// "did not enact ...": a negated statement made false reads as a double negative, and is guessed
+		const negated = a.tokens.slice(s.first, s.last).some((t) => /^(not|n[’']t|never|no|nor|neither|none|without|cannot|nothing)$/.test(t.lower));
+		const swappable = !hedged && !negated && (gap.kind === 'entity' || gap.kind === 'quantity' || (gap.kind === 'term' && gap.first > s.first + 2));
+		// a false statement only from an alternative the article itself gives (another of its
+		// people, places, numbers): "the first games in the city of Amsterdam" is trivially false
+		const swap = swappable ? falseAlternative(a, gap, distractors) : undefined;
 		if (!tfDone && swappable && distractors.length >= 1 && gap.quality >= 0.55 && !view.edits.some((e) => e.first === gap.first - 1)) {
-			const swap = distractors[0];
 			const makeFalse = rand() < 0.5;
+			if (makeFalse && swap === undefined) continue;
 			// swap the article with the name: "the US's" → "Japan's", "Vietnam" → "the United States"
 			let from = gap.first;
-			let swapText = swap;
+			let swapText = swap ?? '';
 			if (gap.kind === 'entity') {
 				const other = a.entities.find((e) => e.name === swap);
 				// "President _____": only someone who holds that title may be swapped in
@@ -207,13 +230,57 @@ function clauseEnd(a: Article, from: number, last: number): number {
 	return last;
 }
 
+/**
+ * A prompt that starts in the middle of something: a word the text wrote in lower
+ * case, the tail of an abbreviation ("D., of Columbia University ..."), a piece of a
+ * list ("Especially from 16th-century descriptions ..."), or half of "not only ... but
+ * also".
+ */
+function startsWithFragment(a: Article, first: number, statement: string): boolean {
+	const t = a.tokens[first];
+	// (a clause after a semicolon, or one asked on its own, starts in lower case by right)
+	const clause = first > 0 && a.tokens[first - 1].sent === t?.sent;
+	if (t && !clause && t.type === 'word' && /^\p{Ll}/u.test(t.text) && !/^(e\.g|i\.e|iPhone|iPad|eBay)/.test(t.text)) return true;
+	if (/^\p{Lu}\.\s*[,;:]/u.test(statement)) return true;
+	if (/^(especially|particularly|mainly|mostly|chiefly|notably|primarily|largely|partly)\s+(from|in|by|through|with|for|on|at|among|during|to|as)\b/i.test(statement)) return true;
+	if (/^not only\b/i.test(statement) && !/\bbut\b/i.test(statement)) return true;
+	return false;
+}
+
+/** The first choice the article itself names, in the same paragraph if one is, for a false statement. */
+function falseAlternative(a: Article, gap: Gap, distractors: string[]): string | undefined {
+	const para = a.sentences[gap.si].para;
+	const fromArticle = (d: string): number | undefined => {
+		if (gap.kind === 'entity') {
+			const e = a.entities.find((x) => x.name === d && x.mentions.length);
+			return e ? Math.min(...e.mentions.map((m) => Math.abs(a.sentences[m.sent].para - para))) : undefined;
+		}
+		if (gap.kind === 'quantity') {
+			const qs = a.quantities.filter((q) => q.text === d);
+			return qs.length ? Math.min(...qs.map((q) => Math.abs(a.sentences[q.sent].para - para))) : undefined;
+		}
+		// terms are drawn from the article's own key phrases
+		return 0;
+	};
+	let best: string | undefined;
+	let bestDist = Infinity;
+	for (const d of distractors) {
+		const dist = fromArticle(d);
+		if (dist !== undefined && dist < bestDist) {
+			best = d;
+			bestDist = dist;
+		}
+	}
+	return best;
+}
+
 function isQuoted(a: Article, gap: Gap): boolean {
 	return a.quotations.some((q) => q.first <= gap.first && gap.last <= q.last);
 }
 
-function acceptFor(gap: Gap): string[] {
+function acceptFor(gap: Gap, more: string[]): string[] {
 	const out = new Set<string>();
-	for (const x of gap.accept) out.add(x);
+	for (const x of [...gap.accept, ...more]) out.add(x);
 	const bare = gap.answer.replace(/^(the|a|an)\s+/i, '');
 	if (bare !== gap.answer) out.add(bare);
 	out.delete(gap.answer);

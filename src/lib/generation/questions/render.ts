@@ -20,6 +20,8 @@ export function renderTokens(a: Article, first: number, last: number, edits: Edi
 			while (z < last && tokens[z].text !== close && z - k < 40) z++;
 			if (z >= last || tokens[z].text !== close) continue;
 			if (sorted.some((e) => e.first > k && e.first < z && e.text.includes(BLANK))) continue;
+			// “self” (auto) “feeder” (troph): a gloss right after a quoted word is part of what is said
+			if (z - k <= 3 && /^[”"’]$/.test(tokens[k - 1]?.text ?? '') && tokens.slice(k + 1, z).every((t) => /^\p{Ll}+$/u.test(t.text))) continue;
 			for (let x = k; x <= z; x++) drop.add(x);
 			k = z;
 		}

@@ -63,6 +63,7 @@ export function whoSaidQuestions(a: Article, seed: number | string): Candidate[]
 			sources,
 			sents: [q.sent, q.attrSent],
 			fact: `who:${normalize(quote).slice(0, 40)}`,
+			answerEntity: `e${speaker.id}`,
 			quality: (q.viaPronoun ? 0.95 : 1) * (q.words >= 10 ? 1 : 0.85) * (others.length >= 3 ? 1 : 0.9),
 			penalty: Math.max(0, q.words - 30) * 0.005,
 			card: { front: prompt, back: `${speaker.name}\n\n${original}` }

@@ -1,0 +1,190 @@
+import type { Article } from '../analysis/article.js';
+import { antonym, placeOfDemonym } from '../knowledge/demonyms.js';
+import { EVENT_HEADS, LAW_HEADS, ORG_HEADS, PLACE_HEADS, POLITY_HEADS } from '../knowledge/lexicon.js';
+import type { Gap } from './gaps.js';
+import { BLANK, normalize } from './render.js';
+
+/**
+ * Ways a prompt gives its answer away beyond printing it (render.ts `givesAway`):
+ * a word of the answer elsewhere in the prompt ("Second Schleswig War ... lost the
+ * _____" → "Duchy of Schleswig"), its country or demonym ("territory to Sweden" →
+ * "Swedish Empire"), an opposite beside the same head ("away from the negative charge"
+ * → "positive charge"), the article's own subject, or a count the sentence spells out
+ * ("_____ kinds of models: live, verbal, and symbolic").
+ */
+
+/** Words too common in names and phrases to give anything away. */
+const WEAK = new Set(
+	`the of and for with from into that this these those other another many some most more much such each every first second third last next
+	new old great united national international general central northern southern eastern western north south east west upper lower royal
+	state states republic people peoples democratic federal saint also only main major minor part parts type types kind kinds form forms
+	process processes system systems group groups number numbers level levels area areas place places thing things called known way ways
+	early late year years century centuries time times world small large high low long well`.split(/\s+/)
+);
+
+/** Heads that name a class, not the thing: "French Open" is not given away by "US Open". */
+function isClassHead(w: string): boolean {
+	return EVENT_HEADS.has(w) || ORG_HEADS.has(w) || POLITY_HEADS.has(w) || PLACE_HEADS.has(w) || LAW_HEADS.has(w) || /^(open|cup|prize|award|charge|molecule|molecules|particle|particles|cell|cells|reaction|reactions|model|models|effect|effects|theory|membrane|space)$/.test(w);
+}
+
+export function stem(w: string): string {
+	let s = w.toLowerCase().replace(/[’']s$/, '');
+	if (s.length > 4) s = s.replace(/ies$/, 'y').replace(/(ses|xes|ches|shes)$/, (m) => m.slice(0, -2)).replace(/s$/, '');
+	return s;
+}
+
+/** Two words that are forms of one word: equal stems, or one a long prefix of the other ("thylakoid"/"thylakoids", "nation"/"national"). */
+function sameWord(x: string, y: string): boolean {
+	if (x === y) return true;
+	const [s, l] = x.length <= y.length ? [x, y] : [y, x];
+	return s.length >= 5 && l.startsWith(s) && l.length - s.length <= 3;
+}
+
+const words = (s: string) => normalize(s).split(' ').filter(Boolean);
+
+/** The answer's head word: "Duchy" of "Duchy of Schleswig", "empire" of "largest empire in West Africa". */
+function headIndex(ws: string[]): number {
+	const prep = ws.findIndex((w, k) => k > 0 && /^(of|in|on|at|for|from|with|to|by|between)$/.test(w));
+	return prep > 0 ? prep - 1 : ws.length - 1;
+}
+
+/** The place a word or two-word name stands for, for demonym pairs ("danish" → "denmark"). */
+function placesIn(ws: string[]): Set<string> {
+	const out = new Set<string>();
+	for (let k = 0; k < ws.length; k++) {
+		const two = k + 1 < ws.length ? placeOfDemonym(`${ws[k]} ${ws[k + 1]}`) : undefined;
+		if (two) out.add(two);
+		const one = placeOfDemonym(ws[k]);
+		if (one) out.add(one);
+	}
+	return out;
+}
+
+/**
+ * True when the prompt (with its blank) gives the answer away through one of its
+ * words. The head of a common-noun phrase names its class, not the answer ("sporadic
+ * meteors" beside "a meteor shower"), and counts only by contrast; a person's every
+ * name counts.
+ */
+export function wordGivesAway(prompt: string, answer: string, person = false): boolean {
+	const aw = words(answer);
+	if (!aw.length || aw.every((w) => /^\d/.test(w))) return false;
+	const pw = words(prompt.replace(BLANK, ' '));
+	const ps = pw.map(stem);
+	const head = headIndex(aw);
+	for (let i = 0; i < aw.length; i++) {
+		const w = aw[i];
+		if (w.length < 4 || WEAK.has(w) || /^\d/.test(w)) continue;
+		const st = stem(w);
+		const at = ps.findIndex((p) => sameWord(p, st));
+		if (at < 0) continue;
+		// the head of a class ("Open", "Cup", "charge") only gives away by contrast:
+		// "toward the _____ and away from the negative charge"
+		if (i === head && aw.length > 1 && !person) {
+			const mods = aw.filter((_, k) => k !== i);
+			if (mods.some((m) => antonym(m) && pw.slice(Math.max(0, at - 2), at).includes(antonym(m)!))) return true;
+			continue;
+		}
+		return true;
+	}
+	// "Swedish Empire" and "Sweden", "Danish" and "Denmark"
+	const ap = placesIn(aw);
+	if (ap.size) {
+		const pp = placesIn(pw);
+		for (const p of ap) if (pp.has(p)) return true;
+	}
+	// "thumb up" and "thumb down": the same phrase with an opposite
+	if (aw.length === 2 && aw.some((w) => antonym(w) && pw.includes(antonym(w)!))) {
+		const other = aw.find((w) => !antonym(w) || !pw.includes(antonym(w)!));
+		if (other && pw.includes(other)) return true;
+	}
+	return false;
+}
+
+/** The entity the article is about: named in its title, or named far more often than any other. */
+export function isArticleSubject(a: Article, gap: Gap): boolean {
+	const title = words(a.title);
+	const titleStems = new Set(title.map(stem));
+	const inTitle = (s: string) => {
+		const ws = words(s);
+		return ws.length > 0 && ws.every((w) => WEAK.has(w) || isClassHead(w) || titleStems.has(stem(w)) || [...titleStems].some((t) => sameWord(t, stem(w))));
+	};
+	if (gap.entity !== undefined) {
+		const e = a.entities[gap.entity];
+		if (gap.entity === a.topic) return true;
+		if (title.length) {
+			// "Federer" in "Federer joins all-time greats", "Aztec Empire" in "Aztecs"
+			const forms = [e.name, ...e.aliases, ...e.mentions.map((m) => a.text.slice(m.start, m.end))];
+			if (forms.some((f) => words(f).some((w) => !WEAK.has(w) && !isClassHead(w) && w.length >= 3) && inTitle(f))) return true;
+		}
+		const ranked = a.entities.filter((x) => x.mentions.length).sort((x, y) => y.mentions.length - x.mentions.length);
+		const top = ranked[0];
+		if (top?.id === e.id && top.mentions.length >= 6 && top.mentions.length >= 1.5 * (ranked[1]?.mentions.length ?? 0)) return true;
+		return false;
+	}
+	// "the process of photosynthesis" in "Overview of Photosynthesis"; but a sentence that
+	// defines the subject's own name ("properly known as a meteor") asks a fair question
+	if (!title.length || gap.kind === 'quantity' || gap.kind === 'term') return false;
+	const content = words(gap.answer).filter((w) => !WEAK.has(w) && w.length >= 3);
+	return content.length > 0 && content.every((w) => titleStems.has(stem(w)) || [...titleStems].some((t) => sameWord(t, stem(w))));
+}
+
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+
+/** "_____ kinds of models: live, verbal, and symbolic": the sentence counts the list for the reader. */
+export function countsItsList(a: Article, gap: Gap): boolean {
+	const q = gap.quantity;
+	if (!q || (q.kind !== 'count' && q.kind !== 'number')) return false;
+	const n = Number.isFinite(q.value) ? q.value : NUMBER_WORDS[q.text.toLowerCase()];
+	if (!n || n < 2 || n > 12) return false;
+	const s = a.sentences[gap.si];
+	const { tokens } = a;
+	let colon = -1;
+	for (let k = gap.last; k < Math.min(s.last, gap.last + 8); k++) {
+		if (/^[:—–]$/.test(tokens[k].text) || (tokens[k].lower === 'such' && tokens[k + 1]?.lower === 'as') || /^(namely|including)$/.test(tokens[k].lower)) {
+			colon = k;
+			break;
+		}
+	}
+	if (colon < 0) return false;
+	let items = 1;
+	let depth = 0;
+	for (let k = colon + 1; k < s.last; k++) {
+		const t = tokens[k].text;
+		if (t === '(') depth++;
+		if (t === ')') depth = Math.max(0, depth - 1);
+		if (depth || t === ';') {
+			if (t === ';') break;
+			continue;
+		}
+		if (t === ',' && /^(and|or)$/.test(tokens[k + 1]?.lower ?? '')) continue;
+		if (t === ',' || /^(and|or)$/.test(tokens[k].lower)) items++;
+	}
+	return items === n;
+}
+
+/** "a" or "an" as written before this option. */
+export function articleFor(option: string): 'a' | 'an' {
+	const w = option.trim().replace(/^[“"‘'(]/, '');
+	if (/^\$?(8|11\b|11[,\d]|18\b|18[,\d])/.test(w.replace(/^\$/, ''))) return 'an';
+	if (/^\$?\d/.test(w)) return 'a';
+	// initialisms read letter by letter: "an FBI agent", "a NATO member"
+	if (/^[A-Z]{2,}\b/.test(w) && !/^[A-Z][a-z]/.test(w)) {
+		const acronymWord = /^(NATO|NASA|UNESCO|ASEAN|OPEC|UNICEF|AIDS|LASER|RADAR|SCUBA)\b/.test(w);
+		if (!acronymWord) return /^[AEFHILMNORSX]/.test(w) ? 'an' : 'a';
+	}
+	const l = w.toLowerCase();
+	if (/^(hour|honest|honou?r|heir)/.test(l)) return 'an';
+	if (/^(uni|use|usu|uti|ura|uro|euro|eu|one|once|uk|ubi)/.test(l)) return 'a';
+	return /^[aeiou]/.test(l) ? 'an' : 'a';
+}
+
+/** Writes "a(n)" before the blank when "a" or "an" would fit only some of the options. */
+export function fairArticle(prompt: string, options: string[]): string {
+	const m = /\b(A|a|An|an) (?=_____)/.exec(prompt);
+	if (!m) return prompt;
+	const kinds = new Set(options.map(articleFor));
+	if (kinds.size <= 1 && kinds.has(m[1].toLowerCase() as 'a' | 'an')) return prompt;
+	return prompt.slice(0, m.index) + (m[1][0] === 'A' ? 'A(n) ' : 'a(n) ') + prompt.slice(m.index + m[0].length);
+}
+
