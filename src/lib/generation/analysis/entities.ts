@@ -365,7 +365,9 @@ function classify(tokens: Token[], words: Token[], titled: boolean, a: number, z
 	if (EVENT_HEADS.has(head) && words.length > 1) return 'event';
 	if ((PLACE_HEADS.has(head) && words.length > 1) || (PLACE_PREFIXES.has(firstWord) && words.length > 1)) return 'place';
 	if (titled && words.length <= 4) return 'person';
-	if (words.length >= 2 && words.length <= 4 && (GIVEN_NAMES.has(firstWord) || isFirstName(firstWord)) && words.every((w) => /^\p{Lu}/u.test(w.text)) && canBePerson(name)) return 'person';
+	// ("Justine Henin-Hardenne": the hyphen is part of the surname)
+	const nameWords = words.filter((w) => w.text !== '-');
+	if (nameWords.length >= 2 && nameWords.length <= 4 && (GIVEN_NAMES.has(firstWord) || isFirstName(firstWord)) && nameWords.every((w) => /^\p{Lu}/u.test(w.text)) && canBePerson(name)) return 'person';
 	// "Ben stood up on his surfboard": a first name on its own
 	// ("the Leonid storm" is no person: a name after "the" is a thing's)
 	if (words.length === 1 && isFirstNameAlone(words[0].text) && !lookupPlace(name) && !lookupOrg(name) && tokens[z]?.pos !== 'NOUN' && !/^(the|a|an)$/.test(tokens[a - 1]?.lower ?? '')) return 'person';

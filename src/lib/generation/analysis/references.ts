@@ -1,6 +1,6 @@
 import type { Article } from './article.js';
 import type { Entity } from './entities.js';
-import { personBefore } from './antecedents.js';
+import { mayBePerson, personBefore } from './antecedents.js';
 import { agrees, demonymEpithet, nationalityOf, personNoun, pronounGender, type Gender } from './agreement.js';
 import { LEADING_CONNECTIVES, PERSON_ROLES, PERSON_TITLES } from '../knowledge/lexicon.js';
 
@@ -99,6 +99,15 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		else if (!/^(but|and|also|so far|yet|so)$/.test(match.join(' '))) break;
 		edits.push({ first: k, last: z, text: '' });
 		k = z;
+	}
+	// "A few decades later,", "For the same reason,": they point back to what the reader
+	// no longer sees; where they only date or motivate the statement they are dropped,
+	// where they carry it ("There was also a surprise loss ...") the sentence is skipped
+	const opener = anaphoricOpener(a, k, s.last);
+	if (opener === 'skip') return fail('opens with a reference back');
+	if (opener > k) {
+		edits.push({ first: k, last: opener, text: '' });
+		k = opener;
 	}
 	const bodyStart = k;
 	// "Some in London thought ...", "Many were ...": a quantifier standing for unnamed people
@@ -206,7 +215,18 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		// "It was during Suleyman's reign that Ibn Battuta visited Mali": a cleft, not a reference
 		// ("It was an empire that expanded ..." is not one: "It" is the empire)
 		if (lower === 'it' && x === bodyStart && /^(is|was)$/.test(tokens[x + 1]?.lower ?? '') && !/^(a|an)$/.test(tokens[x + 2]?.lower ?? '') && tokens.slice(x + 2, s.last).some((w) => w.lower === 'that')) continue;
-		if (hasAntecedentBefore(a, si, Math.max(mainClauseStart(a, si, bodyStart), x), x, group, edits, gender)) continue;
+		if (group === 'person') {
+			// a subject before it in the sentence is what "he"/"her" stands for; a person named
+			// only as an object ("a loss to Gustavo Kuerten ..., and Roland Garros will be his
+			// main target") competes with the person the text was about before: ambiguous
+			const here = personInSentence(a, si, x, edits, gender);
+			if (here === 'subject') continue;
+			if (here === 'other') {
+				const back = personAntecedent(a, si, gender);
+				if (back !== undefined && !a.mentionsBySent[si].some((m) => m.entity === back && m.first < x)) return fail(`ambiguous "${t.text}"`);
+				continue;
+			}
+		} else if (hasAntecedentBefore(a, si, Math.max(mainClauseStart(a, si, bodyStart), x), x, group, edits, gender)) continue;
 		// "After his defeat, Federer ...": the subject the opening phrase leads up to
 		if (group === 'person' && x < mainStart && /^(his|her|him)$/.test(lower) && subjectAt(a, si, mainStart, gender) !== undefined) continue;
 		// "When the Dartmouth sailed into Boston Harbor ..., it had twenty days": the subject of the opening clause
@@ -281,11 +301,9 @@ function hasAntecedentBefore(a: Article, si: number, pos: number, x: number, gro
 	if (pos === x && pos > s.first && a.tokens[pos - 1].text === ',') {
 		const ms0 = a.mentionsBySent[si].filter((m) => m.last <= x);
 		// "Upon Leo Africanus's visit ..., his descriptions": a person in the opening phrase is the antecedent
-		if (group === 'person') return personBeforeIn(a, si, s.first, x, edits, gender, ms0);
 		return edits.some((e) => e.first < x && e.text && e.first >= pos);
 	}
 	const ms = a.mentionsBySent[si].filter((m) => m.last <= x);
-	if (group === 'person') return personBeforeIn(a, si, s.first, x, edits, gender, ms);
 	if (group === 'plural') {
 		for (let k = s.first; k < x; k++) {
 			const t = a.tokens[k];
@@ -314,23 +332,53 @@ export function personAntecedent(a: Article, si: number, gender?: Gender): numbe
 }
 
 /**
- * Whether something before token `x` of the sentence can be what a "he"/"she"/"his"
- * stands for: a named person of that gender (or of unknown gender), a person named by
- * an earlier edit, or a common noun for a person ("the teacher was punished for her
- * behavior"). A pronoun that only a person of the other gender precedes refers back
- * beyond the sentence.
+ * What before token `x` of the sentence a "he"/"she"/"his" can stand for: a named
+ * person of that gender (or of unknown gender), a name that may be a person's, a person
+ * named by an earlier edit, or a common noun for a person ("the teacher was punished
+ * for her behavior"). 'subject' when one of them is the subject of a clause (or owns
+ * it: "Leo Africanus's visit ..., his descriptions"), 'other' when they are only
+ * objects, null when there is none: a pronoun that only a person of the other gender
+ * precedes refers back beyond the sentence.
  */
-function personBeforeIn(a: Article, si: number, from: number, x: number, edits: Edit[], gender: Gender | undefined, ms: { entity: number; first: number }[]): boolean {
-	if (ms.some((m) => a.entities[m.entity].cls === 'person' && agrees(a, m.entity, gender))) return true;
+function personInSentence(a: Article, si: number, x: number, edits: Edit[], gender: Gender | undefined): 'subject' | 'other' | null {
+	const s = a.sentences[si];
+	const { tokens } = a;
+	let found: 'subject' | 'other' | null = null;
+	const note = (first: number, last: number) => {
+		if (found === 'subject') return;
+		found = isSubjectAt(a, s.first, first, last) ? 'subject' : 'other';
+	};
+	for (const m of a.mentionsBySent[si]) {
+		if (m.last > x) continue;
+		const e = a.entities[m.entity];
+		if ((e.cls === 'person' && agrees(a, m.entity, gender)) || (e.cls === 'name' && mayBePerson(e))) note(m.first, m.last);
+	}
 	for (const e of edits) {
 		if (e.first >= x || !e.text) continue;
 		const ent = a.entities.find((en) => en.cls === 'person' && e.text.replace(/[’']s?$/, '') === displayName(en));
-		if (!ent || agrees(a, ent.id, gender)) return true;
+		if (!ent || agrees(a, ent.id, gender)) found = 'subject';
 	}
-	for (let k = from; k < x; k++) {
-		const pn = personNoun(a.tokens[k]);
-		if (pn && (!gender || !pn.gender || pn.gender === gender)) return true;
+	for (let k = s.first; k < x; k++) {
+		const pn = personNoun(tokens[k]);
+		if (pn && (!gender || !pn.gender || pn.gender === gender)) note(k, k + 1);
 	}
+	return found;
+}
+
+/** Whether the phrase [first, last) is the subject of a clause, or its owner ("X's"). */
+function isSubjectAt(a: Article, sentFirst: number, first: number, last: number): boolean {
+	const { tokens } = a;
+	const next = tokens[last];
+	if (next && /^(’s|'s|’|')$/.test(next.text)) return true;
+	if (next && /^(VERB|AUX)$/.test(next.pos)) return true;
+	// "Ben, a surfer, stood ...", "Davenport, hampered by injury, lost ..."
+	if (next?.text === ',') {
+		for (let k = last + 1; k < Math.min(a.sentences[tokens[first].sent].last, last + 10); k++) {
+			if (tokens[k].text === ',') return /^(VERB|AUX)$/.test(tokens[k + 1]?.pos ?? '');
+		}
+	}
+	// "the teacher was ...", "the young teacher ..." counted from the noun's phrase start
+	void sentFirst;
 	return false;
 }
 
@@ -386,6 +434,8 @@ function thingAntecedent(a: Article, si: number, memo: Map<number, SentenceView>
 	const pvStart = mainClauseStart(a, si - 1, prev.first);
 	const first = a.mentionsBySent[si - 1].find((m) => m.first >= pvStart) ?? a.mentionsBySent[si - 1][0];
 	if (!first || first.first - pvStart > 3 || ['person', 'group'].includes(a.entities[first.entity].cls)) return undefined;
+	// "The Mexica were late-comers ...": a plural is no "it"
+	if (/^(were|are|have|do)$/.test(a.tokens[first.last]?.lower ?? '')) return undefined;
 	// "it" is clear only when the sentence before names one thing, or the article's subject
 	const things = new Set(a.mentionsBySent[si - 1].filter((m) => !['person', 'group'].includes(a.entities[m.entity].cls)).map((m) => m.entity));
 	if (things.size === 1 || first.entity === a.topic) return first.entity;
@@ -432,4 +482,35 @@ function personByRole(a: Article, si: number, role: string): number | undefined 
 		if (e.cls === 'person' && e.roles.some((r) => wanted.includes(r))) return e.id;
 	}
 	return undefined;
+}
+
+const SEPARABLE_OPENERS = [
+	/^(a few|several|some|two|three|four|five|six|many|ten|twenty) (years|decades|centuries|months|weeks|days|generations) (later|earlier|afterwards|after that|before)$/,
+	/^(for|by) (the same|this|that|similar) (reason|reasons|token)$/,
+	/^(later|earlier) (that|the same) (year|decade|century|month|day)$/,
+	/^(the following|the next) (year|decade|century|month|day|season)$/,
+	/^(soon|shortly|not long|long) (after|afterwards|thereafter)$/,
+	/^(soon|shortly|subsequently|afterwards|thereafter|eventually|at first|in time)$/
+];
+const CARRYING_OPENERS = /^(there (was|were|is|are) also|this (was|is) also|it (was|is) also)\b/;
+
+/**
+ * An opening phrase that points back: the token where the sentence's own statement
+ * starts once it is dropped, `k` itself when there is none, or 'skip' when the phrase
+ * carries the meaning.
+ */
+function anaphoricOpener(a: Article, k: number, last: number): number | 'skip' {
+	const { tokens } = a;
+	const words: string[] = [];
+	for (let z = k; z < Math.min(last, k + 6); z++) {
+		if (tokens[z].text === ',') {
+			const phrase = words.join(' ');
+			if (SEPARABLE_OPENERS.some((re) => re.test(phrase))) return z + 1;
+			break;
+		}
+		words.push(tokens[z].lower);
+	}
+	const head = tokens.slice(k, Math.min(last, k + 5)).map((t) => t.lower).join(' ');
+	if (CARRYING_OPENERS.test(head)) return 'skip';
+	return k;
 }

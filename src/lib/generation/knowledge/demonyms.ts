@@ -32,7 +32,11 @@ Bavaria: Bavarian | Castile: Castilian | Flanders: Flemish | Normandy: Norman | 
 Paris: Parisian | London: Londoner | Moscow: Muscovite | Texas: Texan | California: Californian | Virginia: Virginian |
 Sicily: Sicilian | Sardinia: Sardinian | Corsica: Corsican | Thrace: Thracian | Gaul: Gallic | Anatolia: Anatolian |
 Siberia: Siberian | Hawaii: Hawaiian | Alaska: Alaskan | Quebec: Quebecois | Catalonia: Catalan | Basque Country: Basque |
-Aztec Empire: Aztec | Inca Empire: Inca | Maya: Mayan | Mexica: Mexica
+Aztec Empire: Aztec | Inca Empire: Inca | Maya: Mayan | Mexica: Mexica |
+Northern Europe: Nordic, North European | Western Europe: West European | Eastern Europe: East European | Southern Europe: South European |
+Central Europe: Central European | Middle East: Middle Eastern | Latin America: Latin American | North America: North American |
+South America: South American | Central America: Central American | West Africa: West African | East Africa: East African |
+North Africa: North African | Southeast Asia: Southeast Asian | East Asia: East Asian | South Asia: South Asian | Central Asia: Central Asian
 `;
 
 const countryOf = new Map<string, string>();

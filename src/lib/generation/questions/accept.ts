@@ -97,11 +97,11 @@ function headForms(answer: string): string[] {
 	// "the process of photosynthesis" → "photosynthesis"
 	const of = /^(process|type|kind|form|act|practice|idea|concept|study|use) of (.+)$/i.exec(bare);
 	if (of) out.push(of[2]);
-	// singular and plural of a common noun phrase
+	// the singular of a plural common noun ("models" → "model"); a singular's plural is
+	// often no word at all ("social learnings")
 	if (words.length <= 3 && words.every((w) => /^\p{Ll}/u.test(w))) {
 		const last = words[words.length - 1];
-		const other = /s$/.test(last) && !/(ss|us|is)$/.test(last) ? singularOf(last) : pluralOf(last);
-		if (other !== last) out.push([...words.slice(0, -1), other].join(' '));
+		if (/[^s]s$/.test(last) && !/(us|is)$/.test(last)) out.push([...words.slice(0, -1), singularOf(last)].join(' '));
 	}
 	return out;
 }

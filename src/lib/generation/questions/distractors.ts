@@ -93,6 +93,9 @@ function sameKind(key: Entity, e: Entity): number {
 function placeType(e: Entity): string {
 	if (isWater(e.name) || /^lake\s/i.test(e.name)) return 'water';
 	if (e.placeKind) return e.placeKind === 'continent' ? 'region' : e.placeKind;
+	// "Valley of Mexico" is a valley, not a Mexico
+	const of = / of /i.test(e.name) ? e.name.split(/ of /i)[0].split(/\s+/).pop()!.toLowerCase() : '';
+	if (of) return placeType({ ...e, name: of, head: of, placeKind: undefined });
 	if (/^(river|sea|ocean|lake|bay|gulf|strait|straits|channel|canal|harbor|harbour|sound)$/.test(e.head)) return 'water';
 	if (/^(island|islands|isles)$/.test(e.head)) return 'island';
 	if (/^(mountains|mountain|alps|range|hills|highlands|plateau|volcano|glacier)$/.test(e.head)) return 'mountain';
@@ -132,13 +135,15 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 	const keyConcepts = new Set([key.name, gap.answer, ...key.aliases].map(conceptKey));
 	// a person among people of the gender the prompt gives the blank ("the first man since ...", "... as she battled")
 	const gender = key.cls === 'person' ? (genderOf(a, key.id) ?? contextGender(prompt)) : undefined;
+	const sameGender = (e: Entity) => (gender && genderOf(a, e.id) === gender ? 1 : 0);
 	const fits = (e: Entity) => key.cls !== 'person' || (canBePerson(e.name) && (!gender || genderOf(a, e.id) !== (gender === 'm' ? 'f' : 'm')));
 	// "Parliament", "Cabinet": an institution named by its common noun has no fair rivals
 	if (key.cls === 'org' && !/\s/.test(key.name) && ORG_HEADS.has(key.name.toLowerCase())) return [];
 	const scored = a.entities
 		.map((e) => ({ e, kind: sameKind(key, e) }))
 		.filter((x) => x.kind > 0 && fits(x.e))
-		.sort((p, q) => q.kind - p.kind || q.e.mentions.length - p.e.mentions.length || p.e.id - q.e.id);
+		// people known to share the blank's gender before people of unknown gender
+		.sort((p, q) => q.kind - p.kind || sameGender(q.e) - sameGender(p.e) || q.e.mentions.length - p.e.mentions.length || p.e.id - q.e.id);
 	const out: string[] = [];
 	for (const { e } of scored) {
 		if (out.length >= want) break;

@@ -8,6 +8,7 @@ import type { Gap } from './gaps.js';
 import { asQuestion, asStatement, BLANK, givesAway, normalize, renderTokens } from './render.js';
 import { whQuestion, yearQuestion } from './wh.js';
 import { betterWithChoices, typedAnswers } from './accept.js';
+import { genderOf } from '../analysis/agreement.js';
 import { countsItsList, fairArticle, isArticleSubject, wordGivesAway } from './giveaway.js';
 
 const NUMERIC_KINDS = new Set(['money', 'measure', 'percent', 'count', 'number']);
@@ -63,6 +64,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		// numbers share their units with the rest of the sentence ("2,000 kilometres ... 1,000 kilometres"): no clue
 		const wordsClue = (prompt: string, answer: string) => gap.kind !== 'quantity' && wordGivesAway(prompt, answer, isPerson);
 		if (wordsClue(cloze, gap.answer) || isArticleSubject(a, gap) || countsItsList(a, gap)) continue;
+		// a sentence cut after its first half: "Not only might viewing _____ affect ..." without its "but"
+		if (/^not only\b/i.test(cloze) && !/\bbut\b/i.test(cloze)) continue;
 		const rand = randomFor(seed, `${si}:${gap.first}`);
 		const q = gap.quantity;
 		const answerWords = gap.answer.split(/\s+/).length;
@@ -250,9 +253,12 @@ function startsWithFragment(a: Article, first: number, statement: string): boole
 /** The first choice the article itself names, in the same paragraph if one is, for a false statement. */
 function falseAlternative(a: Article, gap: Gap, distractors: string[]): string | undefined {
 	const para = a.sentences[gap.si].para;
+	const keyGender = gap.entity !== undefined && gap.cls === 'person' ? genderOf(a, gap.entity) : undefined;
 	const fromArticle = (d: string): number | undefined => {
 		if (gap.kind === 'entity') {
 			const e = a.entities.find((x) => x.name === d && x.mentions.length);
+			// "British number two Lindsay Davenport": a man's place only for a man
+			if (e && keyGender && genderOf(a, e.id) !== keyGender) return undefined;
 			return e ? Math.min(...e.mentions.map((m) => Math.abs(a.sentences[m.sent].para - para))) : undefined;
 		}
 		if (gap.kind === 'quantity') {

@@ -41,6 +41,8 @@ export function whQuestion(a: Article, si: number, view: SentenceView, gap: Gap)
 	else wh = classNoun(a, gap.entity) ? `Which ${classNoun(a, gap.entity)}` : null;
 	if (!wh) return null;
 	let rest = renderTokens(a, gap.last, s.last, view.edits).replace(/[.!]+$/, '');
+	// "Who was the only player ..., and Federer's performance ... was breathtaking?": a second clause does not belong in the question
+	if (/,\s+(and|but|while|whereas|yet|so)\s/.test(rest)) return null;
 	// tidy() capitalised the first word; the verb after "Who" is lower-case
 	if (!/^\p{Lu}/u.test(tokens[gap.last].text)) rest = rest.charAt(0).toLowerCase() + rest.slice(1);
 	const tail = adverbial ? ' ' + renderTokens(a, adverbial[0], adverbial[1], view.edits).replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()) : '';
