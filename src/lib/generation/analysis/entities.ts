@@ -402,7 +402,9 @@ function classify(tokens: Token[], words: Token[], titled: boolean, a: number, z
 }
 
 function isDemonym(t: Token): boolean {
-	return /^\p{Lu}\p{Ll}+(an|ian|ese|ish|ch|i|ic)$/u.test(t.text) && (t.pos === 'ADJ' || t.pos === 'PROPN') && !lookupPlace(t.text);
+	if (isDemonymWord(t.text)) return true;
+	// (a surname may end in "-an" too: "Millikan", "Henman")
+	return /^\p{Lu}\p{Ll}+(ian|ese|ish|ch|i|ic)$/u.test(t.text) && (t.pos === 'ADJ' || t.pos === 'PROPN') && !lookupPlace(t.text) && !isFirstName(t.text);
 }
 
 function linkShortForm(entities: Entity[], name: string, r: RawMention, evidence: Map<number, EntityClass[]>): Entity | undefined {
@@ -475,6 +477,10 @@ export function canBePerson(name: string): boolean {
 	const head = words[words.length - 1];
 	if (ERA.test(name)) return false;
 	if (words.length === 1 && isDemonymWord(name)) return false;
+	// "the Virginia Democrat": a party member described, not named
+	if (/^(democrats?|republicans?|conservatives?|liberals?|socialists?|communists?|tories|tory|whigs?|federalists?|loyalists?|patriots?)$/i.test(head)) return false;
+	// "Virginia", "Georgia", "Victoria" first in a name are as likely the place
+	if (words.length > 1 && lookupPlace(words[0]) && !isFirstNameAlone(words[0])) return false;
 	if (words.length > 1 && (ARTEFACT_HEADS.test(head) || EVENT_HEADS.has(head.toLowerCase()) || ORG_HEADS.has(head.toLowerCase()) || PLACE_HEADS.has(head.toLowerCase()) || POLITY_HEADS.has(head.toLowerCase()) || LAW_HEADS.has(head.toLowerCase()))) return false;
 	return true;
 }

@@ -298,18 +298,16 @@ function mainClauseStart(a: Article, si: number, bodyStart: number): number {
 function hasAntecedentBefore(a: Article, si: number, pos: number, x: number, group: 'person' | 'thing' | 'plural', edits: Edit[], gender?: Gender): boolean {
 	const s = a.sentences[si];
 	// the pronoun opens the main clause: nothing before it can be its antecedent
-	if (pos === x && pos > s.first && a.tokens[pos - 1].text === ',') {
-		const ms0 = a.mentionsBySent[si].filter((m) => m.last <= x);
-		// "Upon Leo Africanus's visit ..., his descriptions": a person in the opening phrase is the antecedent
-		return edits.some((e) => e.first < x && e.text && e.first >= pos);
-	}
+	if (pos === x && pos > s.first && a.tokens[pos - 1].text === ',') return edits.some((e) => e.first < x && e.text && e.first >= pos);
 	const ms = a.mentionsBySent[si].filter((m) => m.last <= x);
 	if (group === 'plural') {
 		for (let k = s.first; k < x; k++) {
 			const t = a.tokens[k];
 			if (t.pos === 'NOUN' && t.lemma !== t.lower) return true;
 		}
-		return ms.some((m) => ['group', 'org'].includes(a.entities[m.entity].cls)) || edits.some((e) => e.first < x && e.text);
+		// a people, or an organisation with a plural name ("the United Nations"); "The Congressional
+		// Budget Office estimated that they would add ..." is not about the office
+		return ms.some((m) => a.entities[m.entity].cls === 'group' || (a.entities[m.entity].cls === 'org' && /s$/.test(a.entities[m.entity].name))) || edits.some((e) => e.first < x && e.text);
 	}
 	if (ms.length || edits.some((e) => e.first < x && e.text)) return true;
 	for (let k = s.first; k < x; k++) if (a.tokens[k].pos === 'NOUN') return true;

@@ -101,7 +101,7 @@ export function tokenize(text: string, blocks: Block[]): TokenizedDoc {
 			if (last <= first) return;
 			spans.push([first, last]);
 		});
-		for (const [first, last] of joinFalseBreaks(tokens, spans)) {
+		for (const [first, last] of joinFalseBreaks(tokens, splitAfterUnits(tokens, spans))) {
 			const index = sentences.length;
 			for (let t = first; t < last; t++) tokens[t].sent = index;
 			sentences.push({ index, block: b, para: block.para, first, last, start: tokens[first].start, end: tokens[last - 1].end });
@@ -126,6 +126,26 @@ export function joinFalseBreaks(tokens: Token[], spans: [number, number][]): [nu
 		const prev = out[out.length - 1];
 		if (prev && continues(tokens, prev[0], prev[1], span[0])) prev[1] = span[1];
 		else out.push([span[0], span[1]]);
+	}
+	return out;
+}
+
+/**
+ * Splits where a unit symbol with a full stop ends a sentence the tagger ran on:
+ * "... 1.6 × 10⁻¹⁹ C. Millikan concluded ..." ("C." is coulombs, not an initial).
+ */
+function splitAfterUnits(tokens: Token[], spans: [number, number][]): [number, number][] {
+	const out: [number, number][] = [];
+	for (const [first, last] of spans) {
+		let from = first;
+		for (let k = first + 1; k < last - 1; k++) {
+			const t = tokens[k];
+			if (/^\p{Lu}\.$/u.test(t.text) && /[\d⁰¹²³⁴⁵⁶⁷⁸⁹]$/.test(tokens[k - 1].text) && /^\p{Lu}\p{Ll}/u.test(tokens[k + 1].text)) {
+				out.push([from, k + 1]);
+				from = k + 1;
+			}
+		}
+		out.push([from, last]);
 	}
 	return out;
 }

@@ -51,7 +51,8 @@ function personForms(a: Article, id: number): string[] {
 
 function initialsOf(name: string): string | null {
 	const words = name.split(/\s+/).filter((w) => !/^(of|the|and|for|de|du|la|in|on|&)$/i.test(w));
-	if (words.length < 2 || words.length > 5 || !words.every((w) => /^\p{Lu}/u.test(w))) return null;
+	// two letters are too short to be a name anyone uses unless the article does ("CU", "KU")
+	if (words.length < 3 || words.length > 5 || !words.every((w) => /^\p{Lu}/u.test(w))) return null;
 	const abbr = words.map((w) => w[0]).join('').toUpperCase();
 	return isAbbreviationOf(abbr, name.split(/\s+/)) ? abbr : null;
 }
@@ -85,7 +86,7 @@ function otherNames(a: Article, id: number): string[] {
 }
 
 /** Heads that only say what kind of thing the answer is: "carbohydrate molecules" is "carbohydrates". */
-const EMPTY_HEADS = /^(molecules?|particles?|compounds?|substances?|materials?|cells?|ions?|atoms?|units?)$/i;
+const EMPTY_HEADS = /^(molecules?|compounds?|substances?|materials?)$/i;
 
 function headForms(answer: string): string[] {
 	const bare = answer.replace(/^(the|a|an)\s+/i, '');

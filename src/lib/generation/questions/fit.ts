@@ -126,7 +126,8 @@ export function gapIsPlural(a: Article, g: Gap): boolean | undefined {
 	if (!t || (t.pos !== 'NOUN' && t.pos !== 'PROPN')) return undefined;
 	if (/^\p{Lu}/u.test(t.text) && t.pos === 'PROPN') return undefined;
 	if (/(ss|us|is)$/.test(t.lower)) return false;
-	return t.lemma !== t.lower && /s$/.test(t.lower) ? true : /^(stomata|data|criteria|phenomena|bacteria|people|children|men|women|mice|teeth|feet)$/.test(t.lower) ? true : false;
+	// (an unknown word's lemma is itself: "photoautotrophs")
+	return /s$/.test(t.lower) || /^(stomata|data|criteria|phenomena|bacteria|people|children|men|women|mice|teeth|feet|alumni|fungi|nuclei)$/.test(t.lower);
 }
 
 /** The part of speech of the gap's first word, as a coarse class: adjective or noun. */

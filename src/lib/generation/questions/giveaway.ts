@@ -117,6 +117,12 @@ export function isArticleSubject(a: Article, gap: Gap): boolean {
 			const forms = [e.name, ...e.aliases, ...e.mentions.map((m) => a.text.slice(m.start, m.end))];
 			if (forms.some((f) => words(f).some((w) => !WEAK.has(w) && !isClassHead(w) && w.length >= 3) && inTitle(f))) return true;
 		}
+		// "the total public debt of _____" in an article set in one country it keeps naming
+		if (e.cls === 'place' || e.cls === 'polity') {
+			const places = a.entities.filter((x) => x.id !== e.id && x.mentions.length && (x.cls === 'place' || x.cls === 'polity'));
+			const most = Math.max(0, ...places.map((x) => x.mentions.length));
+			if (e.mentions.length >= 3 && e.mentions.length >= 3 * most) return true;
+		}
 		const ranked = a.entities.filter((x) => x.mentions.length).sort((x, y) => y.mentions.length - x.mentions.length);
 		const top = ranked[0];
 		if (top?.id === e.id && top.mentions.length >= 6 && top.mentions.length >= 1.5 * (ranked[1]?.mentions.length ?? 0)) return true;
