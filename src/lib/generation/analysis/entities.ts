@@ -415,7 +415,7 @@ function linkShortForm(entities: Entity[], name: string, r: RawMention, evidence
 		const personish = (e: Entity) => e.roles.length > 0 || (evidence.get(e.id) ?? []).includes('person') || r.cls === 'person';
 		const hits = entities.filter((e) => personish(e) && e.name.split(/\s+/).length > 1 && e.name.toLowerCase().split(/\s+/).pop() === lower);
 		// "Hubble" beside "Edwin Hubble" and "Hubble Space Telescope": it may be either
-		const alsoThing = entities.some((e) => !hits.includes(e) && e.name.toLowerCase().split(/\s+/).slice(0, -1).includes(lower));
+		const alsoThing = entities.some((e) => !hits.includes(e) && e.cls !== 'person' && e.name.toLowerCase().split(/\s+/)[0] === lower && /\s/.test(e.name));
 		if (hits.length === 1 && !alsoThing) return hits[0];
 		const abbr = entities.filter((e) => e.aliases.some((a) => a.toLowerCase() === lower));
 		if (abbr.length === 1) return abbr[0];
@@ -479,6 +479,9 @@ export function canBePerson(name: string): boolean {
 	if (words.length === 1 && isDemonymWord(name)) return false;
 	// "the Virginia Democrat": a party member described, not named
 	if (/^(democrats?|republicans?|conservatives?|liberals?|socialists?|communists?|tories|tory|whigs?|federalists?|loyalists?|patriots?)$/i.test(head)) return false;
+	// "Roman Catholics", "Native Americans": a people, not a person
+	if (words.length > 1 && isDemonymWord(words[0]) && !isFirstName(words[1])) return false;
+	if (/^(catholics|protestants|muslims|christians|jews|hindus|buddhists|quakers|puritans|anglicans|methodists|baptists|mormons|sikhs|pagans|americans|indians)$/i.test(head)) return false;
 	// "Virginia", "Georgia", "Victoria" first in a name are as likely the place
 	if (words.length > 1 && lookupPlace(words[0]) && !isFirstNameAlone(words[0])) return false;
 	if (words.length > 1 && (ARTEFACT_HEADS.test(head) || EVENT_HEADS.has(head.toLowerCase()) || ORG_HEADS.has(head.toLowerCase()) || PLACE_HEADS.has(head.toLowerCase()) || POLITY_HEADS.has(head.toLowerCase()) || LAW_HEADS.has(head.toLowerCase()))) return false;

@@ -1,6 +1,7 @@
 import type { Article } from '../analysis/article.js';
 import { isAbbreviationOf } from '../analysis/entities.js';
 import { lookupOrg } from '../knowledge/gazetteer.js';
+import { isDemonymWord } from '../knowledge/demonyms.js';
 import type { Gap } from './gaps.js';
 import { normalize } from './render.js';
 
@@ -21,7 +22,8 @@ export function typedAnswers(a: Article, gap: Gap): string[] {
 			const known = lookupOrg(e.name)?.abbr;
 			if (known) out.push(known);
 			const initials = initialsOf(e.name);
-			if (initials && e.cls === 'org') out.push(initials);
+			// ("British East India Company" is not "BEIC" to anyone)
+			if (initials && e.cls === 'org' && !isDemonymWord(e.name.split(/\s+/)[0])) out.push(initials);
 			out.push(...otherNames(a, gap.entity!));
 		}
 		return unique(out, gap.answer);

@@ -113,16 +113,19 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		if (distractors.length >= 2 && !givesAway(mcPrompt, answers) && !wordsClue(mcPrompt, key)) {
 			// at the start of a sentence every choice is written with a capital, not only the key
 			const atStart = mcPrompt.startsWith(BLANK);
-			const shown = distractors.map((d) => (atStart ? d.charAt(0).toUpperCase() + d.slice(1) : d));
-			const options = shuffle([key, ...shown], rand);
+			const capital = (d: string) => (atStart ? d.charAt(0).toUpperCase() + d.slice(1) : d);
+			const shown = distractors.map(capital);
+			// the key too: the one choice in lower case would be the answer ("two / Four / Five")
+			const shownKey = capital(key);
+			const options = shuffle([shownKey, ...shown], rand);
 			// "an _____ stimulus bill" would point to the one option read with "an"
 			const fairPrompt = fairArticle(mcPrompt, options);
 			out.push({
 				type: 'multiple_choice',
 				prompt: fairPrompt,
-				answer: key,
+				answer: shownKey,
 				options,
-				accept: key !== gap.answer ? [gap.answer] : [],
+				accept: [key, gap.answer].filter((x, i, all) => x !== shownKey && all.indexOf(x) === i),
 				explanation,
 				sources: [source],
 				sents: [si],
@@ -130,7 +133,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 				answerEntity: gap.entity !== undefined ? `e${gap.entity}` : undefined,
 				quality: gap.quality * (distractors.length >= 3 ? 1 : 0.85) * (wh ? 1.05 : 1),
 				penalty,
-				card: { front: fairPrompt, back: back(key) }
+				card: { front: fairPrompt, back: back(shownKey) }
 			});
 			// "Joan Mary Anderson", "Constitution of Denmark": a long answer is asked with choices, not typed
 			if (typed && betterWithChoices(a, gap)) typed = null;
@@ -188,7 +191,9 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 				const key = gap.entity !== undefined ? a.entities[gap.entity] : undefined;
 				if (key?.cls === 'person' && other && !other.roles.some((r) => key.roles.includes(r)) && key.roles.length) continue;
 				if (a.tokens[from - 1]?.lower === 'the') from--;
-				if (other?.the) swapText = `the ${swap}`;
+				// ("the southwestern Tasman Sea", never "the southwestern the Tasman Sea")
+				const described = /^(ADJ|NUM|DET|PRON)$/.test(a.tokens[from - 1]?.pos ?? '') || /^(’s|'s)$/.test(a.tokens[from - 1]?.text ?? '');
+				if (other?.the && !described) swapText = `the ${swap}`;
 				else if (from < gap.first && !other) swapText = `the ${swap}`;
 			}
 			const text = makeFalse ? asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: from, last: gap.last, text: swapText }])) : statement;

@@ -105,17 +105,21 @@ export function wordGivesAway(prompt: string, answer: string, person = false): b
 export function isArticleSubject(a: Article, gap: Gap): boolean {
 	const title = words(a.title);
 	const titleStems = new Set(title.map(stem));
-	const inTitle = (s: string) => {
-		const ws = words(s);
-		return ws.length > 0 && ws.every((w) => WEAK.has(w) || isClassHead(w) || titleStems.has(stem(w)) || [...titleStems].some((t) => sameWord(t, stem(w))));
-	};
 	if (gap.entity !== undefined) {
 		const e = a.entities[gap.entity];
 		if (gap.entity === a.topic) return true;
 		if (title.length) {
-			// "Federer" in "Federer joins all-time greats", "Aztec Empire" in "Aztecs"
+			// "Federer" in "Federer joins all-time greats", "Aztec Empire" in "Aztecs" (a state's
+			// "Empire" may be left out); not "Tea Act" in "the Tea and the Coercive Acts"
+			const ts = title.map(stem);
+			const named = (f: string) => {
+				const ws = words(f).filter((w, k, all) => !(k === all.length - 1 && all.length > 1 && POLITY_HEADS.has(w))).map(stem);
+				if (!ws.length || !ws.some((w) => w.length >= 3 && !WEAK.has(w))) return false;
+				for (let k = 0; k + ws.length <= ts.length; k++) if (ws.every((w, n) => sameWord(ts[k + n], w))) return true;
+				return false;
+			};
 			const forms = [e.name, ...e.aliases, ...e.mentions.map((m) => a.text.slice(m.start, m.end))];
-			if (forms.some((f) => words(f).some((w) => !WEAK.has(w) && !isClassHead(w) && w.length >= 3) && inTitle(f))) return true;
+			if (forms.some(named)) return true;
 		}
 		// "the total public debt of _____" in an article set in one country it keeps naming
 		if (e.cls === 'place' || e.cls === 'polity') {
