@@ -71,8 +71,9 @@ function otherNames(a: Article, id: number): string[] {
 		if (x.id === id || !x.mentions.length || x.cls === 'person') continue;
 		// a clipped word ("Fed", not "Cambodia" for "Cambodian Interior Ministry")
 		const clipped = (w: string, full: string) => !/\s/.test(w) && w.length >= 3 && w.length <= 5 && /\s/.test(full) && first(full).startsWith(w.toLowerCase()) && first(full).length >= w.length + 3;
-		const short = clipped(e.name, x.name) && x.cls === 'org';
-		const long = clipped(x.name, e.name) && e.cls === 'org' && x.cls !== 'place';
+		const institution = (c: string) => c === 'org' || c === 'name';
+		const short = clipped(e.name, x.name) && institution(x.cls) && institution(e.cls);
+		const long = clipped(x.name, e.name) && institution(e.cls) && institution(x.cls);
 		if (short || long) out.push(x.name);
 	}
 	// "the European Economic Community (now the EU)"

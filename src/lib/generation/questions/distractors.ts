@@ -1,7 +1,7 @@
 import type { Article } from '../analysis/article.js';
 import type { Entity } from '../analysis/entities.js';
 import { formatLike, type Quantity } from '../analysis/numbers.js';
-import { KNOWN_ORGS, lookupPlace, placesOfKind, prominence, type PlaceInfo } from '../knowledge/gazetteer.js';
+import { KNOWN_ORGS, lookupOrg, lookupPlace, placesOfKind, prominence, type PlaceInfo } from '../knowledge/gazetteer.js';
 import { MONTHS, ORG_HEADS } from '../knowledge/lexicon.js';
 import { shuffle, type Random } from '../random.js';
 import { normalize } from './render.js';
@@ -113,6 +113,9 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		const n = normalize(name);
 		if (!n || taken.has(n)) return false;
 		if (` ${normalize(prompt)} `.includes(` ${n} `)) return false;
+		// "National Aeronautics and Space Administration" when the prompt says "NASA"
+		const abbr = lookupOrg(name)?.abbr;
+		if (abbr && ` ${normalize(prompt)} `.includes(` ${normalize(abbr)} `)) return false;
 		// "Mali Empire" as a choice when the prompt speaks of "Mali's borders"
 		const p = ` ${normalize(prompt)} `;
 		if (name.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && w.length >= 4 && p.includes(` ${normalize(w)} `) && !/^(the|of)$/i.test(w))) return false;
