@@ -61,7 +61,7 @@ countryOf.set('great britain', 'britain');
 /** The place a demonym or place name stands for ("swedish" → "sweden", "swede" → "sweden"). Lower-case in and out. */
 export function placeOfDemonym(word: string): string | undefined {
 	const w = word.toLowerCase();
-	return countryOf.get(w) ?? (w.endsWith('s') ? countryOf.get(w.slice(0, -1)) : undefined);
+	return countryOf.get(w) ?? (w.length > 3 && w.endsWith('s') ? countryOf.get(w.slice(0, -1)) : undefined);
 }
 
 /** Whether a capitalised word is a demonym or a people's adjective ("Swiss", "Briton", "Mesoamerican"). */

@@ -104,12 +104,18 @@ const STOP = new Set(['the', 'of', 'and', 'a', 'an', 'in', 'de', 'la']);
  * group ("Danish Realm" and "Kingdom of Denmark" → "denmark realm"; "Valley of Mexico"
  * and "Basin of Mexico" → "mexico valley"). Equal keys name the same thing.
  */
+const conceptCache = new Map<string, string>();
 export function conceptKey(name: string): string {
+	let hit = conceptCache.get(name);
+	if (hit !== undefined) return hit;
 	const ws = normalize(name).split(' ').filter((w) => w && !STOP.has(w));
-	return ws
+	hit = ws
 		.map((w) => placeOfDemonym(w) ?? synonymKey(stem(w)))
 		.sort()
 		.join(' ');
+	if (conceptCache.size > 5000) conceptCache.clear();
+	conceptCache.set(name, hit);
+	return hit;
 }
 
 /** Whether the key's head noun is plural ("photoautotrophs") — choices should agree. */

@@ -27,9 +27,14 @@ function isClassHead(w: string): boolean {
 	return EVENT_HEADS.has(w) || ORG_HEADS.has(w) || POLITY_HEADS.has(w) || PLACE_HEADS.has(w) || LAW_HEADS.has(w) || /^(open|cup|prize|award|charge|molecule|molecules|particle|particles|cell|cells|reaction|reactions|model|models|effect|effects|theory|membrane|space)$/.test(w);
 }
 
+const stemCache = new Map<string, string>();
 export function stem(w: string): string {
+	const hit = stemCache.get(w);
+	if (hit !== undefined) return hit;
 	let s = w.toLowerCase().replace(/[’']s$/, '');
 	if (s.length > 4) s = s.replace(/ies$/, 'y').replace(/(ses|xes|ches|shes)$/, (m) => m.slice(0, -2)).replace(/s$/, '');
+	if (stemCache.size > 20000) stemCache.clear();
+	stemCache.set(w, s);
 	return s;
 }
 
@@ -46,6 +51,18 @@ const words = (s: string) => normalize(s).split(' ').filter(Boolean);
 function headIndex(ws: string[]): number {
 	const prep = ws.findIndex((w, k) => k > 0 && /^(of|in|on|at|for|from|with|to|by|between)$/.test(w));
 	return prep > 0 ? prep - 1 : ws.length - 1;
+}
+
+const promptCache = new Map<string, { pw: string[]; ps: string[] }>();
+function promptWords(prompt: string): { pw: string[]; ps: string[] } {
+	let hit = promptCache.get(prompt);
+	if (!hit) {
+		const pw = words(prompt.replace(BLANK, ' '));
+		hit = { pw, ps: pw.map(stem) };
+		if (promptCache.size > 2000) promptCache.clear();
+		promptCache.set(prompt, hit);
+	}
+	return hit;
 }
 
 /** The place a word or two-word name stands for, for demonym pairs ("danish" → "denmark"). */
@@ -69,8 +86,7 @@ function placesIn(ws: string[]): Set<string> {
 export function wordGivesAway(prompt: string, answer: string, person = false): boolean {
 	const aw = words(answer);
 	if (!aw.length || aw.every((w) => /^\d/.test(w))) return false;
-	const pw = words(prompt.replace(BLANK, ' '));
-	const ps = pw.map(stem);
+	const { pw, ps } = promptWords(prompt);
 	const head = headIndex(aw);
 	for (let i = 0; i < aw.length; i++) {
 		const w = aw[i];
@@ -102,42 +118,66 @@ export function wordGivesAway(prompt: string, answer: string, person = false): b
 }
 
 /** The entity the article is about: named in its title, or named far more often than any other. */
+const subjectCache = new WeakMap<object, Map<number, boolean>>();
+
 export function isArticleSubject(a: Article, gap: Gap): boolean {
+	if (gap.entity === undefined) return phraseIsSubject(a, gap);
+	let m = subjectCache.get(a.entities);
+	if (!m) subjectCache.set(a.entities, (m = new Map()));
+	let hit = m.get(gap.entity);
+	if (hit === undefined) m.set(gap.entity, (hit = entityIsSubject(a, gap)));
+	return hit;
+}
+
+function entityIsSubject(a: Article, gap: Gap): boolean {
+	const e = a.entities[gap.entity!];
+	if (e.id === a.topic) return true;
+	const title = words(a.title);
+	if (title.length) {
+		// "Federer" in "Federer joins all-time greats", "Aztec Empire" in "Aztecs" (a state's
+		// "Empire" may be left out); not "Tea Act" in "the Tea and the Coercive Acts"
+		const ts = title.map(stem);
+		const named = (f: string) => {
+			const ws = words(f).filter((w, k, all) => !(k === all.length - 1 && all.length > 1 && POLITY_HEADS.has(w))).map(stem);
+			if (!ws.length || !ws.some((w) => w.length >= 3 && !WEAK.has(w))) return false;
+			for (let k = 0; k + ws.length <= ts.length; k++) if (ws.every((w, n) => sameWord(ts[k + n], w))) return true;
+			return false;
+		};
+		const forms = [e.name, ...e.aliases, ...e.mentions.map((m) => a.text.slice(m.start, m.end))];
+		if (forms.some(named)) return true;
+	}
+	// "the total public debt of _____" in an article set in one country it keeps naming
+	if ((e.cls === 'place' || e.cls === 'polity') && dominantPlace(a) === e.id) return true;
+	return dominantEntity(a) === e.id;
+}
+
+function phraseIsSubject(a: Article, gap: Gap): boolean {
 	const title = words(a.title);
 	const titleStems = new Set(title.map(stem));
-	if (gap.entity !== undefined) {
-		const e = a.entities[gap.entity];
-		if (gap.entity === a.topic) return true;
-		if (title.length) {
-			// "Federer" in "Federer joins all-time greats", "Aztec Empire" in "Aztecs" (a state's
-			// "Empire" may be left out); not "Tea Act" in "the Tea and the Coercive Acts"
-			const ts = title.map(stem);
-			const named = (f: string) => {
-				const ws = words(f).filter((w, k, all) => !(k === all.length - 1 && all.length > 1 && POLITY_HEADS.has(w))).map(stem);
-				if (!ws.length || !ws.some((w) => w.length >= 3 && !WEAK.has(w))) return false;
-				for (let k = 0; k + ws.length <= ts.length; k++) if (ws.every((w, n) => sameWord(ts[k + n], w))) return true;
-				return false;
-			};
-			const forms = [e.name, ...e.aliases, ...e.mentions.map((m) => a.text.slice(m.start, m.end))];
-			if (forms.some(named)) return true;
-		}
-		// "the total public debt of _____" in an article set in one country it keeps naming
-		if (e.cls === 'place' || e.cls === 'polity') {
-			const places = a.entities.filter((x) => x.id !== e.id && x.mentions.length && (x.cls === 'place' || x.cls === 'polity'));
-			const most = Math.max(0, ...places.map((x) => x.mentions.length));
-			if (e.mentions.length >= 3 && e.mentions.length >= 3 * most) return true;
-		}
-		const ranked = a.entities.filter((x) => x.mentions.length).sort((x, y) => y.mentions.length - x.mentions.length);
-		const top = ranked[0];
-		if (top?.id === e.id && top.mentions.length >= 6 && top.mentions.length >= 1.5 * (ranked[1]?.mentions.length ?? 0)) return true;
-		return false;
-	}
 	// "the process of photosynthesis" in "Overview of Photosynthesis"; but a sentence that
 	// defines the subject's own name ("properly known as a meteor") asks a fair question
 	if (!title.length || gap.kind === 'quantity' || gap.kind === 'term') return false;
 	const content = words(gap.answer).filter((w) => !WEAK.has(w) && w.length >= 3);
 	return content.length > 0 && content.every((w) => titleStems.has(stem(w)) || [...titleStems].some((t) => sameWord(t, stem(w))));
 }
+
+const dominance = new WeakMap<object, { entity?: number; place?: number }>();
+function dominant(a: Article): { entity?: number; place?: number } {
+	let d = dominance.get(a.entities);
+	if (d) return d;
+	d = {};
+	const ranked = a.entities.filter((x) => x.mentions.length).sort((x, y) => y.mentions.length - x.mentions.length);
+	const top = ranked[0];
+	if (top && top.mentions.length >= 6 && top.mentions.length >= 1.5 * (ranked[1]?.mentions.length ?? 0)) d.entity = top.id;
+	const places = ranked.filter((x) => x.cls === 'place' || x.cls === 'polity');
+	if (places[0] && places[0].mentions.length >= 3 && places[0].mentions.length >= 3 * (places[1]?.mentions.length ?? 0)) d.place = places[0].id;
+	dominance.set(a.entities, d);
+	return d;
+}
+/** The entity named far more often than any other, if one is. */
+const dominantEntity = (a: Article) => dominant(a).entity;
+/** The place an article keeps naming, three times as often as any other. */
+const dominantPlace = (a: Article) => dominant(a).place;
 
 const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 
