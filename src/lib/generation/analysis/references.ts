@@ -226,7 +226,7 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 				if (back !== undefined && !a.mentionsBySent[si].some((m) => m.entity === back && m.first < x)) return fail(`ambiguous "${t.text}"`);
 				continue;
 			}
-		} else if (hasAntecedentBefore(a, si, Math.max(mainClauseStart(a, si, bodyStart), x), x, group, edits, gender)) continue;
+		} else if (hasAntecedentBefore(a, si, Math.max(mainClauseStart(a, si, bodyStart), x), x, group, edits)) continue;
 		// "After his defeat, Federer ...": the subject the opening phrase leads up to
 		if (group === 'person' && x < mainStart && /^(his|her|him)$/.test(lower) && subjectAt(a, si, mainStart, gender) !== undefined) continue;
 		// "When the Dartmouth sailed into Boston Harbor ..., it had twenty days": the subject of the opening clause
@@ -295,7 +295,7 @@ function mainClauseStart(a: Article, si: number, bodyStart: number): number {
 	return bodyStart;
 }
 
-function hasAntecedentBefore(a: Article, si: number, pos: number, x: number, group: 'person' | 'thing' | 'plural', edits: Edit[], gender?: Gender): boolean {
+function hasAntecedentBefore(a: Article, si: number, pos: number, x: number, group: 'thing' | 'plural', edits: Edit[]): boolean {
 	const s = a.sentences[si];
 	// the pronoun opens the main clause: nothing before it can be its antecedent
 	if (pos === x && pos > s.first && a.tokens[pos - 1].text === ',') return edits.some((e) => e.first < x && e.text && e.first >= pos);
@@ -354,7 +354,7 @@ function personInSentence(a: Article, si: number, x: number, edits: Edit[], gend
 	for (const e of edits) {
 		if (e.first >= x || !e.text) continue;
 		const ent = a.entities.find((en) => en.cls === 'person' && e.text.replace(/[’']s?$/, '') === displayName(en));
-		if (!ent || agrees(a, ent.id, gender)) found = 'subject';
+		if (ent && agrees(a, ent.id, gender)) found = 'subject';
 	}
 	for (let k = s.first; k < x; k++) {
 		const pn = personNoun(tokens[k]);

@@ -2,6 +2,7 @@ import type { Article } from '../analysis/article.js';
 import { isAbbreviationOf } from '../analysis/entities.js';
 import { lookupOrg } from '../knowledge/gazetteer.js';
 import { isDemonymWord } from '../knowledge/demonyms.js';
+import { PERSON_TITLES } from '../knowledge/lexicon.js';
 import type { Gap } from './gaps.js';
 import { normalize } from './render.js';
 
@@ -36,7 +37,14 @@ export function typedAnswers(a: Article, gap: Gap): string[] {
 /** "Robert A. Millikan" → "Millikan", "Robert Millikan"; only when no other person of the article shares the surname. */
 function personForms(a: Article, id: number): string[] {
 	const e = a.entities[id];
-	const words = e.name.split(/\s+/).filter((w) => !/^(jr\.?|sr\.?|i{1,3}|iv|v)$/i.test(w));
+	const all = e.name.split(/\s+/);
+	// "Queen Elizabeth II" → "Elizabeth II", never "Elizabeth"; "King George III" → "George III"
+	if (all.length >= 2 && PERSON_TITLES.has(all[0].toLowerCase())) {
+		const rest = all.slice(1).join(' ');
+		const forms = [rest, ...e.mentions.map((m) => a.text.slice(m.start, m.end))];
+		return /\b(I{1,3}|IV|V|VI{1,3}|IX|X)$/.test(rest) || all.length === 2 ? forms : [...forms, all[all.length - 1]];
+	}
+	const words = all.filter((w) => !/^(jr\.?|sr\.?|i{1,3}|iv|v)$/i.test(w));
 	if (words.length < 2) return [];
 	const last = words[words.length - 1];
 	const shared = a.entities.some((x) => x.id !== id && x.cls === 'person' && x.mentions.length && x.name.split(/\s+/).some((w) => w === last));

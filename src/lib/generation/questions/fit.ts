@@ -76,7 +76,7 @@ const settingCache = new WeakMap<object, boolean>();
 
 /**
  * Whether the article is set before the modern world: its dates are mostly before
- * 1800 or counted in BCE/CE. Today's countries and capitals are then no fair choices
+ * 1700 or counted in BCE/CE. Today's countries and capitals are then no fair choices
  * for its places.
  */
 export function historicalSetting(a: Article): boolean {
@@ -92,7 +92,7 @@ export function historicalSetting(a: Article): boolean {
 	const era = a.tokens.filter((t) => /^(BCE|BC|B\.C\.|B\.C\.E\.)$/.test(t.text)).length;
 	years.sort((x, y) => x - y);
 	const median = years.length ? years[Math.floor(years.length / 2)] : Infinity;
-	const out = era > 0 || median < 1800;
+	const out = era > 0 || median < 1700;
 	settingCache.set(a.tokens, out);
 	return out;
 }
