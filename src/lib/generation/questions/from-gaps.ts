@@ -181,7 +181,9 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const swap = swappable ? falseAlternative(a, gap, distractors) : undefined;
 		if (!tfDone && swappable && distractors.length >= 1 && gap.quality >= 0.55 && !view.edits.some((e) => e.first === gap.first - 1)) {
 			const makeFalse = rand() < 0.5;
-			if (makeFalse && swap === undefined) continue;
+			// only where a false version could have been made: a statement that is never
+			// falsified would teach students that such statements are always true
+			if (swap === undefined) continue;
 			// swap the article with the name: "the US's" → "Japan's", "Vietnam" → "the United States"
 			let from = gap.first;
 			let swapText = swap ?? '';

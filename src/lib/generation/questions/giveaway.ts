@@ -32,7 +32,8 @@ export function stem(w: string): string {
 	const hit = stemCache.get(w);
 	if (hit !== undefined) return hit;
 	let s = w.toLowerCase().replace(/[’']s$/, '');
-	if (s.length > 4) s = s.replace(/ies$/, 'y').replace(/(ses|xes|ches|shes)$/, (m) => m.slice(0, -2)).replace(/s$/, '');
+	if (s.length > 4) s = s.replace(/ies$/, 'y').replace(/(ses|xes|ches|shes)$/, (m) => m.slice(0, -2));
+	if (s.length > 3 && /[^siu]s$/.test(s)) s = s.slice(0, -1);
 	if (stemCache.size > 20000) stemCache.clear();
 	stemCache.set(w, s);
 	return s;
@@ -135,13 +136,14 @@ function entityIsSubject(a: Article, gap: Gap): boolean {
 	const title = words(a.title);
 	if (title.length) {
 		// "Federer" in "Federer joins all-time greats", "Aztec Empire" in "Aztecs" (a state's
-		// "Empire" may be left out); not "Tea Act" in "the Tea and the Coercive Acts"
+		// "Empire" may be left out), "Tea Act" in "the Tea and the Coercive Acts": the title
+		// holds every word of the name; not "International Supercomputer Conference" in
+		// "Supercomputer breaks speed record"
 		const ts = title.map(stem);
 		const named = (f: string) => {
-			const ws = words(f).filter((w, k, all) => !(k === all.length - 1 && all.length > 1 && POLITY_HEADS.has(w))).map(stem);
+			const ws = words(f).filter((w, k, all) => !(k === all.length - 1 && all.length > 1 && POLITY_HEADS.has(w)) && w !== 'the').map(stem);
 			if (!ws.length || !ws.some((w) => w.length >= 3 && !WEAK.has(w))) return false;
-			for (let k = 0; k + ws.length <= ts.length; k++) if (ws.every((w, n) => sameWord(ts[k + n], w))) return true;
-			return false;
+			return ws.every((w) => ts.some((t) => sameWord(t, w)));
 		};
 		const forms = [e.name, ...e.aliases, ...e.mentions.map((m) => a.text.slice(m.start, m.end))];
 		if (forms.some(named)) return true;
