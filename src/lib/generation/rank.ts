@@ -110,13 +110,13 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 
 /**
  * Whether question `o` prints the answer of question `c` while saying the same thing:
- * “other” “_____” beside “self” “feeder”. A key term an article uses in every other
- * sentence is no leak by itself; it leaks when the two prompts share their other words
- * too. Names are left to the answer key: people and places recur in many sentences.
+ * “other” “_____” beside “self” “feeder”, "one of NASA's Great Observatories" beside
+ * "NASA's _____ program". A key term or name an article uses in every other sentence
+ * is no leak by itself; it leaks when the two prompts share their other words too.
  */
 function printsAnswer(o: Candidate, c: Candidate): boolean {
 	// (two questions on one sentence are the selection's own business: see pass 3)
-	if (o === c || c.answerEntity || Array.isArray(c.answer) || c.type === 'true_false' || c.type === 'who_said') return false;
+	if (o === c || Array.isArray(c.answer) || c.type === 'true_false' || c.type === 'who_said') return false;
 	if (o.sents.some((si) => c.sents.includes(si))) return false;
 	const ans = normalize(c.answer).replace(/^(the|a|an) /, '');
 	if (ans.length < 3 || (!/\d/.test(ans) && ans.length < 4)) return false;
@@ -127,7 +127,7 @@ function printsAnswer(o: Candidate, c: Candidate): boolean {
 	const theirs = contentWords(shown, skip);
 	let shared = 0;
 	for (const w of mine) if (theirs.has(w)) shared++;
-	return shared >= 3 && shared >= 0.25 * Math.min(mine.size, theirs.size);
+	return shared >= 2 && shared >= 0.25 * Math.min(mine.size, theirs.size);
 }
 
 function contentWords(text: string, skip: Set<string>): Set<string> {

@@ -176,6 +176,10 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		return fail(`"${t.text} ${tokens[noun].text}" refers back`);
 	}
 
+	// "Although the equation looks simple": a figure the text does not hold
+	const pointer = pointsToFigure(a, si, bodyStart, inQuote);
+	if (pointer) return fail(pointer);
+
 	// "the premier", "the party", "The country's", "The Cambodian strongman"
 	for (let x = bodyStart; x < s.last; x++) {
 		const t = tokens[x];
@@ -511,4 +515,23 @@ function anaphoricOpener(a: Article, k: number, last: number): number | 'skip' {
 	const head = tokens.slice(k, Math.min(last, k + 5)).map((t) => t.lower).join(' ');
 	if (CARRYING_OPENERS.test(head)) return 'skip';
 	return k;
+}
+
+const FIGURE_NOUNS = /^(equation|figure|diagram|graph|chart|table|illustration|photo|photograph|picture|image|map|formula|video)$/;
+
+/**
+ * "the equation", "this diagram" for something shown beside the text: when the article
+ * has not named it before, the reader of a question cannot see it.
+ */
+function pointsToFigure(a: Article, si: number, bodyStart: number, inQuote: (k: number) => boolean): string | null {
+	const s = a.sentences[si];
+	const { tokens } = a;
+	for (let x = bodyStart; x < s.last - 1; x++) {
+		if (inQuote(x) || !/^(the|this|that|these|those)$/.test(tokens[x].lower)) continue;
+		const n = tokens[x + 1];
+		if (!FIGURE_NOUNS.test(n.lemma) || n.pos !== 'NOUN' || tokens[x + 2]?.lower === 'of') continue;
+		const before = tokens.slice(0, a.sentences[si].first).some((t) => t.lemma === n.lemma);
+		if (!before) return `"${tokens[x].text} ${n.text}" is not in the text`;
+	}
+	return null;
 }

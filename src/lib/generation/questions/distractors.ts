@@ -91,7 +91,8 @@ function sameKind(key: Entity, e: Entity): number {
 }
 
 function placeType(e: Entity): string {
-	if (isWater(e.name) || /^lake\s/i.test(e.name)) return 'water';
+	if (isWater(e.name)) return 'ocean';
+	if (/^lake\s/i.test(e.name)) return 'water';
 	if (e.placeKind) return e.placeKind === 'continent' ? 'region' : e.placeKind;
 	// "Valley of Mexico" is a valley, not a Mexico
 	const of = / of /i.test(e.name) ? e.name.split(/ of /i)[0].split(/\s+/).pop()!.toLowerCase() : '';
@@ -133,9 +134,17 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		if (kp && np && kp.canonical && kp.canonical === np.canonical) return false;
 		// "Basin of Mexico" for "Valley of Mexico", "Danish Realm" for "Kingdom of Denmark": the key again
 		if (keyConcepts.has(conceptKey(name))) return false;
+		// "Another major trophy that looks beyond Federer is the _____": what the sentences
+		// just before named may be the first such trophy, so also true
+		if (another && nearBefore.has(normalize(name))) return false;
 		return !alsoTrue(a, gap, name);
 	};
 	const keyConcepts = new Set([key.name, gap.answer, ...key.aliases].map(conceptKey));
+	const another = /\b(another|also|too|as well|other)\b/i.test(prompt);
+	const nearBefore = new Set<string>();
+	if (another) {
+		for (let k = Math.max(0, gap.si - 3); k < gap.si; k++) for (const m of a.mentionsBySent[k]) nearBefore.add(normalize(a.entities[m.entity].name));
+	}
 	// a person among people of the gender the prompt gives the blank ("the first man since ...", "... as she battled")
 	const gender = key.cls === 'person' ? (genderOf(a, key.id) ?? contextGender(prompt)) : undefined;
 	const sameGender = (e: Entity) => (gender && genderOf(a, e.id) === gender ? 1 : 0);
@@ -205,6 +214,13 @@ function builtInNames(key: Entity, rand: Random): string[] {
 	return [];
 }
 
+function nearBounds(text: string, b: { min?: number; max?: number }): boolean {
+	const y = /\b(1\d{3}|20\d{2})\b/.exec(text);
+	if (!y) return true;
+	const v = Number(y[1]);
+	return (b.max === undefined || b.max - v <= 20) && (b.min === undefined || v - b.min <= 20);
+}
+
 /** Numbers of the same kind, unit and format as the key, none stated for this fact. */
 export function quantityDistractors(a: Article, gap: Gap, prompt: string, rand: Random, want = 3): string[] {
 	const q = gap.quantity;
@@ -218,6 +234,8 @@ export function quantityDistractors(a: Article, gap: Gap, prompt: string, rand: 
 		if (!s || out.length >= want) return;
 		const n = normalize(s);
 		if (bounded && !withinBounds(s, bounds)) return;
+		// "from _____ until May 1945": a year near the bound, not 1864
+		if (bounded && !nearBounds(s, bounds)) return;
 		// "$1000 billion" is written "$1 trillion": past the next scale word is a different format
 		if (q.scale && /^(thousand|million|billion)$/i.test(q.scale) && (parseFloat((numberIn(s) ?? '0').replace(/,/g, '')) >= 1000) !== q.value >= 1000) return;
 		if (taken.has(n) || ` ${normalize(prompt)} `.includes(` ${n} `) || alsoTrue(a, gap, s)) return;
