@@ -141,6 +141,10 @@ describe('typed answers', () => {
 		expect(accepted(text, 'Roger Federer')).toContain('Federer');
 		expect(accepted(text, 'European Space Agency')).toContain('ESA');
 		expect(accepted(text, 'carbohydrate molecules')).toContain('carbohydrates');
+		const law = 'Law\n\nThe Constitution of Denmark was signed on 5 June 1849, ending the absolute monarchy. The Constitution of Denmark has been amended four times since then, most recently in 1953.';
+		expect(accepted(law, 'Constitution of Denmark')).toContain('Danish constitution');
+		const org = 'Trade\n\nDenmark became a member of the European Economic Community in 1973, but negotiated certain opt-outs, and it kept its own currency, the krone.';
+		expect(accepted(org, 'European Economic Community')).toContain('EEC');
 	});
 
 	it('accept a clipped name the article also uses ("Fed" for "Federal Reserve")', () => {

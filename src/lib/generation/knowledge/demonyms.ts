@@ -41,11 +41,14 @@ North Africa: North African | Southeast Asia: Southeast Asian | East Asia: East 
 
 const countryOf = new Map<string, string>();
 const adjectives = new Set<string>();
+const adjectiveOfPlace = new Map<string, string>();
 for (const entry of TABLE.split('|')) {
 	const [place, forms] = entry.split(':').map((x) => x?.trim());
 	if (!place || !forms) continue;
 	const key = place.toLowerCase();
 	countryOf.set(key, key);
+	const first = forms.split(',')[0].trim();
+	if (first && !adjectiveOfPlace.has(key)) adjectiveOfPlace.set(key, first);
 	for (const f of forms.split(',')) {
 		const w = f.trim().toLowerCase();
 		if (!w) continue;
@@ -101,4 +104,9 @@ for (const g of ANTONYMS.split('|')) {
 }
 export function antonym(word: string): string | undefined {
 	return antonymOf.get(word.toLowerCase());
+}
+
+/** The adjective of a place ("Denmark" → "Danish"), as written. */
+export function adjectiveOf(place: string): string | undefined {
+	return adjectiveOfPlace.get(place.toLowerCase());
 }

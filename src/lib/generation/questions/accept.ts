@@ -1,7 +1,7 @@
 import type { Article } from '../analysis/article.js';
 import { isAbbreviationOf } from '../analysis/entities.js';
 import { lookupOrg } from '../knowledge/gazetteer.js';
-import { isDemonymWord } from '../knowledge/demonyms.js';
+import { adjectiveOf } from '../knowledge/demonyms.js';
 import { PERSON_TITLES } from '../knowledge/lexicon.js';
 import type { Gap } from './gaps.js';
 import { normalize } from './render.js';
@@ -23,10 +23,13 @@ export function typedAnswers(a: Article, gap: Gap): string[] {
 			const known = lookupOrg(e.name)?.abbr;
 			if (known) out.push(known);
 			const initials = initialsOf(e.name);
-			// ("British East India Company" is not "BEIC" to anyone)
-			if (initials && e.cls === 'org' && !isDemonymWord(e.name.split(/\s+/)[0])) out.push(initials);
+			if (initials && e.cls === 'org') out.push(initials);
 			out.push(...otherNames(a, gap.entity!));
 		}
+		// "Constitution of Denmark" → "Danish Constitution"
+		const of = /^(.+) of (\p{Lu}[\p{L} ]+)$/u.exec(e.name);
+		const adj = of ? adjectiveOf(of[2]) : undefined;
+		if (of && adj && /^(law|org|polity|event)$/.test(e.cls)) out.push(`${adj} ${of[1].toLowerCase()}`);
 		return unique(out, gap.answer);
 	}
 	if (gap.kind === 'quantity') return [];
