@@ -75,6 +75,18 @@ describe('pronouns agree with their antecedents', () => {
 		expect(w[1].ok).toBe(false);
 	});
 
+	it('does not look past a person the text speaks of without naming', () => {
+		const v = views('Maria Smith won the prize in 2004. The teacher was scolded for the mistake. She later left the school.');
+		expect(v[2].ok).toBe(false);
+		const w = views('Roger Federer won three titles. The Swiss sounded a warning at the Australian Open. He beat Marat Safin in the final.');
+		expect(w[2].ok).toBe(false);
+	});
+
+	it('is ambiguous when only an object of its sentence and a person before could be meant', () => {
+		const v = views('Roger Federer won three Grand Slam titles in 2004. The only let-down was a loss to Gustavo Kuerten at the French Open, and the clay will be his main target next year.');
+		expect(v[1].ok).toBe(false);
+	});
+
 	it('leaves a possessive in an opening phrase to the subject it leads up to', () => {
 		const v = views('Greg Rusedski lost early in 2004. After his defeat in Paris, Tom Walsh reached the semi-finals.');
 		expect(v[1].text).toBe('After his defeat in Paris, Tom Walsh reached the semi-finals.');
@@ -117,6 +129,12 @@ describe('what is and is not a person', () => {
 		expect(cls('Australian Open')).not.toBe('person');
 		expect(cls('James Webb Space Telescope')).not.toBe('person');
 		expect(cls('Marat Safin')).toBe('person');
+	});
+
+	it('ends a person\'s name before the place they come from', () => {
+		const a = analyse('In 2013, Senator Mitch McConnell of Kentucky called the debt the issue of the era. The Bank of England kept its rates.');
+		expect(a.entities.some((e) => e.name === 'Mitch McConnell' && e.cls === 'person')).toBe(true);
+		expect(a.entities.some((e) => e.name === 'Bank of England')).toBe(true);
 	});
 
 	// "Many Hubble observations" once keyed "Edwin Hubble"

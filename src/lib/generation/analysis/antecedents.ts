@@ -1,6 +1,6 @@
 import type { Entity, Mention } from './entities.js';
 import type { Sentence, Token } from './tokens.js';
-import { agrees, type Gender } from './agreement.js';
+import { agrees, demonymEpithet, personNoun, type Gender } from './agreement.js';
 import { canBePerson } from './entities.js';
 
 /**
@@ -16,6 +16,9 @@ export function personBefore(a: { tokens: Token[]; sentences: Sentence[]; mentio
 	for (let k = si - 1; k >= Math.max(0, si - 4); k--) {
 		if (para - a.sentences[k].para > 1) return undefined;
 		const all = a.mentionsBySent[k].filter((m) => a.entities[m.entity].cls === 'person');
+		// "The teacher was scolded. She ...", "The Swiss sounded warning ... He ...": the person
+		// the text was about is one it did not name; looking further back would find someone else
+		if (unnamedPerson(a, k, gender)) return undefined;
 		if (!all.length) continue;
 		const persons = all.filter((m) => ok(m.entity));
 		if (!persons.length) continue;
@@ -34,4 +37,19 @@ export function personBefore(a: { tokens: Token[]; sentences: Sentence[]; mentio
 export function mayBePerson(e: Entity): boolean {
 	const words = e.name.split(/\s+/);
 	return words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && canBePerson(e.name) && !e.placeKind;
+}
+
+/** Whether sentence `k` speaks of a person it does not name: a common noun or an epithet as a subject. */
+function unnamedPerson(a: { tokens: Token[]; sentences: Sentence[] }, k: number, gender?: Gender): boolean {
+	const s = a.sentences[k];
+	for (let x = s.first; x < s.last; x++) {
+		const t = a.tokens[x];
+		if (demonymEpithet(a.tokens, x, s.last)) return true;
+		const pn = personNoun(t);
+		if (!pn || (gender && pn.gender && pn.gender !== gender)) continue;
+		// the subject: the noun of the sentence's first phrase, followed by its verb
+		const next = a.tokens[x + 1];
+		if (x - s.first <= 3 && next && /^(VERB|AUX)$/.test(next.pos) && /^(the|a|an|this|that|his|her|their)$/.test(a.tokens[x - 1]?.lower ?? '')) return true;
+	}
+	return false;
 }

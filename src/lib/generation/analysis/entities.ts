@@ -317,6 +317,16 @@ function analyseSpan(tokens: Token[], first: number, last: number): RawMention[]
 	if (a >= last) return [];
 	// a trailing connector is not part of the name
 	let z = last;
+	// "Mitch McConnell of Kentucky": a person's name ends before the place they come from
+	// (but "King George of England" is one name)
+	if ((isFirstName(tokens[a]?.text ?? '') || titled) && noble === null) {
+		for (let k = a + 2; k < z - 1; k++) {
+			if (tokens[k].lower !== 'of') continue;
+			const rest = tokens.slice(k + 1, z).map((t) => t.text).join(' ');
+			if (lookupPlace(rest)) z = k;
+			break;
+		}
+	}
 	while (z > a && CONNECTORS.has(tokens[z - 1].lower)) z--;
 	if (z <= a) return [];
 	const words = tokens.slice(a, z);
