@@ -120,7 +120,7 @@ function printsAnswer(o: Candidate, c: Candidate): boolean {
 	if (o.sents.some((si) => c.sents.includes(si))) return false;
 	const ans = normalize(c.answer).replace(/^(the|a|an) /, '');
 	if (ans.length < 3 || (!/\d/.test(ans) && ans.length < 4)) return false;
-	const shown = ` ${normalize(o.prompt)} ${o.type === 'ordering' ? normalize(o.options.join(' ')) : ''} `;
+	const shown = o.type === 'ordering' ? ` ${normalize(o.prompt)} ${normalize(o.options.join(' '))} ` : ` ${normalize(o.prompt)} `;
 	if (!shown.includes(` ${ans} `)) return false;
 	const skip = new Set(ans.split(' '));
 	const mine = contentWords(c.prompt, skip);
@@ -130,8 +130,15 @@ function printsAnswer(o: Candidate, c: Candidate): boolean {
 	return shared >= 2 && shared >= 0.25 * Math.min(mine.size, theirs.size);
 }
 
+const wordsCache = new Map<string, string[]>();
 function contentWords(text: string, skip: Set<string>): Set<string> {
+	let ws = wordsCache.get(text);
+	if (!ws) {
+		ws = normalize(text).split(' ').filter((w) => w.length >= 4 && !/^(that|this|with|from|were|have|been|which|their|they|when|also|than|into|such|other|some|more|most)$/.test(w));
+		if (wordsCache.size > 5000) wordsCache.clear();
+		wordsCache.set(text, ws);
+	}
 	const out = new Set<string>();
-	for (const w of normalize(text).split(' ')) if (w.length >= 4 && !skip.has(w) && !/^(that|this|with|from|were|have|been|which|their|they|when|also|than|into|such|other|some|more|most)$/.test(w)) out.add(w.replace(/s$/, ''));
+	for (const w of ws) if (!skip.has(w)) out.add(w.replace(/s$/, ''));
 	return out;
 }

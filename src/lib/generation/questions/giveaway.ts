@@ -54,12 +54,12 @@ function headIndex(ws: string[]): number {
 	return prep > 0 ? prep - 1 : ws.length - 1;
 }
 
-const promptCache = new Map<string, { pw: string[]; ps: string[] }>();
-function promptWords(prompt: string): { pw: string[]; ps: string[] } {
+const promptCache = new Map<string, { pw: string[]; ps: string[]; places: Set<string> }>();
+function promptWords(prompt: string): { pw: string[]; ps: string[]; places: Set<string> } {
 	let hit = promptCache.get(prompt);
 	if (!hit) {
 		const pw = words(prompt.replace(BLANK, ' '));
-		hit = { pw, ps: pw.map(stem) };
+		hit = { pw, ps: pw.map(stem), places: placesIn(pw) };
 		if (promptCache.size > 2000) promptCache.clear();
 		promptCache.set(prompt, hit);
 	}
@@ -87,7 +87,7 @@ function placesIn(ws: string[]): Set<string> {
 export function wordGivesAway(prompt: string, answer: string, person = false): boolean {
 	const aw = words(answer);
 	if (!aw.length || aw.every((w) => /^\d/.test(w))) return false;
-	const { pw, ps } = promptWords(prompt);
+	const { pw, ps, places } = promptWords(prompt);
 	const head = headIndex(aw);
 	for (let i = 0; i < aw.length; i++) {
 		const w = aw[i];
@@ -106,10 +106,7 @@ export function wordGivesAway(prompt: string, answer: string, person = false): b
 	}
 	// "Swedish Empire" and "Sweden", "Danish" and "Denmark"
 	const ap = placesIn(aw);
-	if (ap.size) {
-		const pp = placesIn(pw);
-		for (const p of ap) if (pp.has(p)) return true;
-	}
+	for (const p of ap) if (places.has(p)) return true;
 	// "thumb up" and "thumb down": the same phrase with an opposite
 	if (aw.length === 2 && aw.some((w) => antonym(w) && pw.includes(antonym(w)!))) {
 		const other = aw.find((w) => !antonym(w) || !pw.includes(antonym(w)!));
