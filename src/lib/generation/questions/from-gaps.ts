@@ -9,6 +9,7 @@ import { asQuestion, asStatement, BLANK, givesAway, normalize, renderTokens } fr
 import { whQuestion, yearQuestion } from './wh.js';
 import { betterWithChoices, typedAnswers } from './accept.js';
 import { genderOf } from '../analysis/agreement.js';
+import { isDemonymWord } from '../knowledge/demonyms.js';
 import { countsItsList, fairArticle, isArticleSubject, wordGivesAway } from './giveaway.js';
 
 const NUMERIC_KINDS = new Set(['money', 'measure', 'percent', 'count', 'number']);
@@ -175,7 +176,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const hedged = a.tokens.slice(s.first, s.last).some((t) => /^(may|might|perhaps|possibly|likely|probably|apparently)$/.test(t.lower));
 		// "did not enact ...": a negated statement made false reads as a double negative, and is guessed
 		const negated = a.tokens.slice(s.first, s.last).some((t) => /^(not|n[’']t|never|no|nor|neither|none|without|cannot|nothing)$/.test(t.lower));
-		const swappable = !hedged && !negated && (gap.kind === 'entity' || gap.kind === 'quantity' || (gap.kind === 'term' && gap.first > s.first + 2));
+		// names and numbers only: another of the article's terms makes nonsense ("Plants are also stomata")
+		const swappable = !hedged && !negated && (gap.kind === 'entity' || gap.kind === 'quantity');
 		// a false statement only from an alternative the article itself gives (another of its
 		// people, places, numbers): "the first games in the city of Amsterdam" is trivially false
 		const swap = swappable ? falseAlternative(a, gap, distractors) : undefined;
@@ -197,6 +199,10 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 				const described = /^(ADJ|NUM|DET|PRON)$/.test(a.tokens[from - 1]?.pos ?? '') || /^(’s|'s)$/.test(a.tokens[from - 1]?.text ?? '');
 				if (other?.the && !described) swapText = `the ${swap}`;
 				else if (from < gap.first && !other) swapText = `the ${swap}`;
+				// "Mr. Lankford" → "Mr. Warner"; "Briton Tim Henman" is no place for another player
+				const before = a.tokens[gap.first - 1];
+				if (before && /^(mr|mrs|ms|dr|miss)\.?$/.test(before.lower)) swapText = swap.split(/\s+/).pop() ?? swap;
+				if (before && /^\p{Lu}/u.test(before.text) && isDemonymWord(before.text)) continue;
 			}
 			const text = makeFalse ? asStatement(renderTokens(a, s.first, s.last, [...view.edits, { first: from, last: gap.last, text: swapText }])) : statement;
 			if (text !== statement || !makeFalse) {
