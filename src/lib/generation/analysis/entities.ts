@@ -232,7 +232,7 @@ export function findEntities(doc: TokenizedDoc): { entities: Entity[]; mentions:
 		if (cand && first === cand && !otherPerson && entities[cand.entity].name.split(/\s+/).length >= 1) entities[cand.entity].cls = 'person';
 	}
 	for (const e of entities) if (!/\p{L}{2}/u.test(e.name)) e.mentions = [];
-	notPersons(entities, tokens);
+	notPersons(entities);
 	// a lone common noun written with a capital ("Summit", "Party") is not a name
 	for (const e of entities) {
 		if (!/\s/.test(e.name) && lowerSeen.has(e.name.toLowerCase()) && !lookupPlace(e.name) && !lookupOrg(e.name) && e.cls !== 'person') e.mentions = [];
@@ -504,7 +504,7 @@ const ERA = /^(CE|BCE|BC|AD|B\.C\.?|A\.D\.?|B\.C\.E\.?|C\.E\.?)$/;
  * Era markers are no names at all ("264 BCE"), and adjectives, tournaments and things
  * named after people are no persons, whatever cue made them look like one.
  */
-function notPersons(entities: Entity[], tokens: Token[]) {
+function notPersons(entities: Entity[]) {
 	for (const e of entities) {
 		if (ERA.test(e.name)) {
 			e.mentions = [];
@@ -514,5 +514,4 @@ function notPersons(entities: Entity[], tokens: Token[]) {
 		const head = e.name.split(/\s+/).pop()!.toLowerCase();
 		e.cls = e.name.split(/\s+/).length === 1 ? 'group' : EVENT_HEADS.has(head) || /^(open|games|series|league)$/.test(head) ? 'event' : 'name';
 	}
-	void tokens;
 }

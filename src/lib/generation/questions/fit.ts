@@ -19,7 +19,6 @@ import { BLANK, normalize } from './render.js';
 export function contextGender(prompt: string): Gender | undefined {
 	const bare = prompt.replace(/[“"][^”"]*[”"]/g, ' ');
 	const words = bare.toLowerCase().match(/[\p{L}’']+/gu) ?? [];
-	const at = words.findIndex((w) => w.includes('_'));
 	const g = new Set<Gender>();
 	for (const w of words) {
 		const p = pronounGender(w);
@@ -28,7 +27,6 @@ export function contextGender(prompt: string): Gender | undefined {
 	const text = ` ${bare.toLowerCase()} `;
 	if (/\b(first|only|last) (man|men)\b|\bmen['’]s\b|\bhimself\b/.test(text)) g.add('m');
 	if (/\b(first|only|last) (woman|women)\b|\bwomen['’]s\b|\bherself\b/.test(text)) g.add('f');
-	void at;
 	return g.size === 1 ? [...g][0] : undefined;
 }
 
