@@ -57,13 +57,13 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		if (admissible(c)) return `ok (effective ${effective(c).toFixed(3)})`;
 		if (usedAnswer.has(answerKey(c))) return 'answer';
 		if (!Array.isArray(c.answer) && c.type !== 'true_false' && usedAnswerText.has(normalize(c.answer))) return 'answertext';
-		const leak = out.find((o) => !o.sents.some((x) => c.sents.includes(x)) && ((o.leaks && reveals(c, o, true)) || (c.leaks && reveals(o, c, true))));
+		const leak = out.find((o) => leaksInto(c, o, false));
 		if (leak) return `leak:${leak.answer}`;
 		const before = onSentence(c);
 		if (before.length >= 2) return 'sentence full';
 		if (before.some((o) => o.type === 'true_false') || (before.length && c.type === 'true_false')) return 'tf';
 		if (before.length && !Array.isArray(c.answer) && before.some((o) => !Array.isArray(o.answer) && overlaps(normalize(o.answer), normalize(c.answer as string)))) return 'overlap';
-		if (before.some((o) => reveals(c, o, true) || reveals(o, c, true))) return `reveals:${before.map((o) => o.answer).join('|')}`;
+		if (before.some((o) => reveals(c, o) || reveals(o, c))) return `reveals:${before.map((o) => o.answer).join('|')}`;
 		return 'ok';
 	};
 	const admissible = (c: T): boolean => {
@@ -73,8 +73,10 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		const again = usedAnswer.has(answerKey(c)) || (!Array.isArray(c.answer) && c.type !== 'true_false' && usedAnswerText.has(normalize(c.answer)));
 		// (only a person: the same place or term twice reads as the same question asked again)
 		if (again && (!c.person || c.type === 'who_said' || /[“”"]/.test(c.prompt) || answerUses.get(answerKey(c))! >= 2 || out.some((o) => o.fact.split(':')[0] === c.fact.split(':')[0]))) return false;
+		// ("Millikan ... via his oil drop experiments", "Millikan created oil droplets": one fact told twice)
+		if (again && out.some((o) => answerKey(o) === answerKey(c) && sameTopic(c, o))) return false;
 		// a question whose prompt prints the answer of another one, or the other way round
-		if (!relaxed && out.some((o) => !o.sents.some((x) => c.sents.includes(x)) && ((o.leaks && reveals(c, o, true)) || (c.leaks && reveals(o, c, true))))) return false;
+		if (out.some((o) => leaksInto(c, o, relaxed))) return false;
 		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) return false;
 		if ((c.type === 'who_said' || c.type === 'true_false') && (typeCount.get(c.type) ?? 0) >= cap(c.type) + 1) return false;
 		const before = onSentence(c);
@@ -88,11 +90,11 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		for (const o of before) {
 			// two numbers of one sentence ("a total area of _____ km2, land area of 42,394 km2") are too alike
 			if (!Array.isArray(o.answer) && /\d/.test(o.answer) && /\d/.test(c.answer as string) && (reveals(c, o) || reveals(o, c))) return false;
-			if (reveals(c, o, true)) return false;
-			if (!reveals(o, c, true)) continue;
+			if (reveals(c, o)) return false;
+			if (!reveals(o, c)) continue;
 			// "As the writer _____ wrote in 1911" is taken: "In what year ..." may join only
 			// as a way of asking it that leaves the name out
-			const alt = (byFact.get(o.fact) ?? []).find((x) => x !== o && x.type === o.type && !taken.has(x) && !prompts.has(promptOf(x)) && !reveals(x, c, true) && !reveals(c, x, true));
+			const alt = (byFact.get(o.fact) ?? []).find((x) => x !== o && x.type === o.type && !taken.has(x) && !prompts.has(promptOf(x)) && !reveals(x, c) && !reveals(c, x));
 			if (!alt) return false;
 			swaps.set(c, { from: o, to: alt });
 		}
@@ -222,7 +224,76 @@ function reveals(c: Candidate, o: Candidate, namesOnly = false): boolean {
 	return formsOf(o).some((n) => p.includes(n));
 }
 
+/**
+ * Whether one of two questions on different sentences prints the other's answer: a rare
+ * name or term (`leaks`) wherever it shows, a common one where the two prompts say the
+ * same thing (see printsAnswer). Once `relaxed`, only the second kind counts.
+ */
+function leaksInto(c: Candidate, o: Candidate, relaxed: boolean): boolean {
+	if (o.sents.some((x) => c.sents.includes(x))) return false;
+	if (!relaxed && ((o.leaks && reveals(c, o, true)) || (c.leaks && reveals(o, c, true)))) return true;
+	return printsAnswer(o, c) || printsAnswer(c, o);
+}
+
+/** Two prompts share a content word besides their answers' words: they speak of the same thing. */
+function sameTopic(c: Candidate, o: Candidate): boolean {
+	const skip = new Set([...formsOf(c), ...formsOf(o)].flatMap((f) => f.trim().split(' ')));
+	const mine = topicWords(c.prompt, skip);
+	for (const w of topicWords(o.prompt, skip)) if (mine.has(w)) return true;
+	return false;
+}
+
+function topicWords(text: string, skip: Set<string>): Set<string> {
+	const out = new Set<string>();
+	for (const w of normalize(text).split(' ')) {
+		if (w.length < 3 || /\d/.test(w) || skip.has(w) || TOPIC_STOP.has(w)) continue;
+		out.add(w.replace(/(es|s)$/, ''));
+	}
+	return out;
+}
+
+const TOPIC_STOP = new Set(
+	`the and for with from into that this these those which who whom whose what when where while was were are has had have been being not but also than then
+	its his her their they them she him our out over under after before about more most many much some such other only very just one two three first
+	new year years time later early said says would could should will can may might did does made make took take became become began`.split(/\s+/)
+);
+
 /** One answer holds the other as whole words. */
 function overlaps(x: string, y: string): boolean {
 	return ` ${x} `.includes(` ${y} `) || ` ${y} `.includes(` ${x} `);
+}
+
+/**
+ * Whether question `o` prints the answer of question `c` while saying the same thing:
+ * “other” “_____” beside “self” “feeder”, "one of NASA's Great Observatories" beside
+ * "NASA's _____ program". A key term or name an article uses in every other sentence
+ * is no leak by itself; it leaks when the two prompts share their other words too.
+ */
+function printsAnswer(o: Candidate, c: Candidate): boolean {
+	// (two questions on one sentence are the selection's own business: see pass 3)
+	if (o === c || Array.isArray(c.answer) || c.type === 'true_false' || c.type === 'who_said') return false;
+	if (o.sents.some((si) => c.sents.includes(si))) return false;
+	const ans = normalize(c.answer).replace(/^(the|a|an) /, '');
+	if (ans.length < 3 || (!/\d/.test(ans) && ans.length < 4)) return false;
+	const shown = o.type === 'ordering' ? ` ${normalize(o.prompt)} ${normalize(o.options.join(' '))} ` : ` ${normalize(o.prompt)} `;
+	if (!shown.includes(` ${ans} `)) return false;
+	const skip = new Set(ans.split(' '));
+	const mine = contentWords(c.prompt, skip);
+	const theirs = contentWords(shown, skip);
+	let shared = 0;
+	for (const w of mine) if (theirs.has(w)) shared++;
+	return shared >= 2 && shared >= 0.25 * Math.min(mine.size, theirs.size);
+}
+
+const wordsCache = new Map<string, string[]>();
+function contentWords(text: string, skip: Set<string>): Set<string> {
+	let ws = wordsCache.get(text);
+	if (!ws) {
+		ws = normalize(text).split(' ').filter((w) => w.length >= 4 && !/^(that|this|with|from|were|have|been|which|their|they|when|also|than|into|such|other|some|more|most)$/.test(w));
+		if (wordsCache.size > 5000) wordsCache.clear();
+		wordsCache.set(text, ws);
+	}
+	const out = new Set<string>();
+	for (const w of ws) if (!skip.has(w)) out.add(w.replace(/s$/, ''));
+	return out;
 }

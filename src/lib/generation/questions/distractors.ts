@@ -1,11 +1,14 @@
 import type { Article } from '../analysis/article.js';
 import type { Entity } from '../analysis/entities.js';
 import { formatLike, type Quantity } from '../analysis/numbers.js';
-import { KNOWN_ORGS, lookupPlace, placesOfKind, prominence, type PlaceInfo } from '../knowledge/gazetteer.js';
+import { KNOWN_ORGS, lookupOrg, lookupPlace, placesOfKind, prominence, type PlaceInfo } from '../knowledge/gazetteer.js';
 import { GIVEN_NAMES, MONTHS, ORG_HEADS } from '../knowledge/lexicon.js';
 import { shuffle, type Random } from '../random.js';
 import { normalize } from './render.js';
 import type { Gap } from './gaps.js';
+import { conceptKey, contextGender, gapIsPlural, gapWordClass, historicalSetting, withinBounds, yearBounds } from './fit.js';
+import { genderOf } from '../analysis/agreement.js';
+import { canBePerson } from '../analysis/entities.js';
 
 const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'and', 'to', 'for', 'by', 'with', 'at', 'as', 'is', 'was', 'were', 'are', 'be', 'been', 'that', 'this', 'it', 'its', 'his', 'her', 'their', 'from', 'which', 'who', 'has', 'had', 'have']);
 
@@ -88,11 +91,12 @@ function sameKind(key: Entity, e: Entity): number {
 }
 
 function placeType(e: Entity): string {
+	if (isWater(e.name)) return 'ocean';
+	if (/^lake\s/i.test(e.name)) return 'water';
 	if (e.placeKind) return e.placeKind === 'continent' ? 'region' : e.placeKind;
-	// "Valley of Mexico": the kind is the word before "of"
-	const of = e.name.toLowerCase().split(/\s+/);
-	const head = of.includes('of') ? of[of.indexOf('of') - 1] : e.head;
-	if (head !== e.head) return placeType({ ...e, head, name: head });
+	// "Valley of Mexico" is a valley, not a Mexico
+	const of = / of /i.test(e.name) ? e.name.split(/ of /i)[0].split(/\s+/).pop()!.toLowerCase() : '';
+	if (of) return placeType({ ...e, name: of, head: of, placeKind: undefined });
 	if (/^(pacific|atlantic|indian|arctic|mediterranean|caribbean|baltic)$/.test(e.head)) return 'water';
 	if (/^(river|sea|ocean|lake|bay|gulf|strait|straits|channel|canal|harbor|harbour|sound)$/.test(e.head)) return 'water';
 	if (/^(island|islands|isles)$/.test(e.head)) return 'island';
@@ -114,6 +118,9 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		const n = normalize(name);
 		if (!n || taken.has(n)) return false;
 		if (` ${normalize(prompt)} `.includes(` ${n} `)) return false;
+		// "National Aeronautics and Space Administration" when the prompt says "NASA"
+		const abbr = lookupOrg(name)?.abbr;
+		if (abbr && ` ${normalize(prompt)} `.includes(` ${normalize(abbr)} `)) return false;
 		// "Mali Empire" as a choice when the prompt speaks of "Mali's borders"
 		const p = ` ${normalize(prompt)} `;
 		if (name.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && w.length >= 4 && p.includes(` ${normalize(w)} `) && !/^(the|of)$/i.test(w))) return false;
@@ -125,45 +132,60 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		const nw = name.split(/\s+/).filter((w) => w.length > 3).map(stem);
 		const shared = nw.filter((w) => kw.has(w)).length;
 		if (key.cls !== 'place' && shared && shared / Math.min(kw.size || 1, nw.length || 1) >= 0.5) return false;
-		// "Basin of Mexico" beside "Valley of Mexico": another name for the same place
-		if (key.cls === 'place' && / of /.test(key.name) && / of /.test(name) && key.name.split(' of ').pop() === name.split(' of ').pop()) return false;
-		// a man among women, or the other way round ("she battled past ...", "the first man since ...")
+		// "to win three _____": a count before the blank asks for a plural ("Grand Slams", not "French Open")
+		if (countBefore && !/s$/.test(name)) return false;
 		const other = a.entities.find((x) => x.name === name);
-		const wanted = key.gender ?? promptGender(prompt);
-		if (wanted && other?.gender && wanted !== other.gender) return false;
 		// "Claire", "Ben": the people of a teaching story are no fair choices beside real people, nor the other way round
 		if (key.cls === 'person' && other && storyPerson(other) !== storyPerson(key)) return false;
 		// "United Kingdom" for "Great Britain": another name of the same country
 		const kp = lookupPlace(key.name);
 		const np = lookupPlace(name);
 		if (kp && np && kp.canonical && kp.canonical === np.canonical) return false;
+		// "Basin of Mexico" for "Valley of Mexico", "Danish Realm" for "Kingdom of Denmark": the key again
+		if (keyConcepts.has(conceptKey(name))) return false;
+		// "Another major trophy that looks beyond Federer is the _____": what the sentences
+		// just before named may be the first such trophy, so also true
+		if (another && nearBefore.has(normalize(name))) return false;
 		return !alsoTrue(a, gap, name);
 	};
+	const before = a.tokens[gap.first - 1];
+	const countBefore = !!before && (/^(two|three|four|five|six|seven|eight|nine|ten|several|many|both)$/i.test(before.text) || /^\d+$/.test(before.text) && before.text !== '1');
+	const keyConcepts = new Set([key.name, gap.answer, ...key.aliases].map(conceptKey));
+	const another = /\b(another|also|too|as well|other)\b/i.test(prompt);
+	const nearBefore = new Set<string>();
+	if (another) {
+		for (let k = Math.max(0, gap.si - 3); k < gap.si; k++) for (const m of a.mentionsBySent[k]) nearBefore.add(normalize(a.entities[m.entity].name));
+	}
+	// a person among people of the gender the prompt gives the blank ("the first man since ...", "... as she battled")
+	const gender = key.cls === 'person' ? (genderOf(a, key.id) ?? contextGender(prompt)) : undefined;
+	const sameGender = (e: Entity) => (gender && genderOf(a, e.id) === gender ? 1 : 0);
+	const fits = (e: Entity) => key.cls !== 'person' || (canBePerson(e.name) && (!gender || genderOf(a, e.id) !== (gender === 'm' ? 'f' : 'm')));
 	// "Parliament", "Cabinet": an institution named by its common noun has no fair rivals
 	if (key.cls === 'org' && !/\s/.test(key.name) && ORG_HEADS.has(key.name.toLowerCase())) return [];
 	let byKey = sameKindCache.get(a);
 	if (!byKey) sameKindCache.set(a, (byKey = new Map()));
-	let scored = byKey.get(key.id);
-	if (!scored) {
-		scored = a.entities
+	let sorted = byKey.get(key.id);
+	if (!sorted) {
+		sorted = a.entities
 			.map((e) => ({ e, kind: sameKind(key, e) }))
 			.filter((x) => x.kind > 0)
 			.sort((p, q) => q.kind - p.kind || q.e.mentions.length - p.e.mentions.length || p.e.id - q.e.id);
-		byKey.set(key.id, scored);
+		byKey.set(key.id, sorted);
 	}
+	// people known to share the blank's gender before people of unknown gender (a stable sort
+	// keeps the order by mentions within each)
+	const scored = sorted.filter((x) => fits(x.e)).sort((p, q) => q.kind - p.kind || sameGender(q.e) - sameGender(p.e));
 	const out: string[] = [];
-	// people of the gender the question asks for first ("the first man since ...", "taking her to number one")
-	const wanted = key.cls === 'person' ? (key.gender ?? promptGender(prompt)) : undefined;
-	const ordered = wanted ? [...scored.filter((x) => x.e.gender === wanted), ...scored.filter((x) => x.e.gender !== wanted)] : scored;
-	for (const { e } of ordered) {
+	for (const { e } of scored) {
 		if (out.length >= want) break;
 		if (ok(e.name)) {
 			out.push(e.name);
 			taken.add(normalize(e.name));
 		}
 	}
-	// an ancient or medieval setting gets no modern capitals: only names from the article
-	if (out.length < want && !oldSetting(a)) {
+	// an article set in the past gets no choices from today's map or institutions: no Beijing
+	// for Tenochtitlan (the oceans are as old as the past)
+	if (out.length < want && !(historicalSetting(a) && !isWater(key.name))) {
 		for (const name of builtInNames(key, rand)) {
 			if (out.length >= want) break;
 			if (ok(name)) {
@@ -175,31 +197,17 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 	return out;
 }
 
-/** The gender a prompt asks for: "the first man since ...", "as she battled past ...". */
-function promptGender(prompt: string): 'm' | 'f' | undefined {
-	const p = prompt.toLowerCase();
-	const m = /\b(he|his|him|man|men|king|emperor|father|son|brother|husband)\b/.test(p);
-	const f = /\b(she|her|woman|women|queen|empress|mother|daughter|sister|wife)\b/.test(p);
-	return m && !f ? 'm' : f && !m ? 'f' : undefined;
-}
+const OCEANS = ['Pacific', 'Atlantic', 'Indian Ocean', 'Arctic', 'Southern Ocean'];
+const isWater = (name: string) => OCEANS.some((o) => o.toLowerCase() === name.toLowerCase() || `${o} ocean`.toLowerCase() === name.toLowerCase());
 
 /** A person known by a common first name only: a character of an example, not a historical figure. */
 export function storyPerson(e: Entity): boolean {
 	return e.cls === 'person' && !e.name.includes(' ') && GIVEN_NAMES.has(e.name.toLowerCase()) && !e.roles.length;
 }
 
-const oldCache = new WeakMap<Article, boolean>();
-/** The article is set before modern times: years before 1500, or BCE/CE dates. */
-export function oldSetting(a: Article): boolean {
-	let v = oldCache.get(a);
-	if (v === undefined) {
-		v = a.quantities.some((q) => (q.kind === 'year' || q.kind === 'year_range' || q.kind === 'date') && (q.year ?? q.value) < 1500 && (q.year ?? q.value) > 0) || /\b(BCE|BC|CE|AD)\b/.test(a.text) || a.quantities.some((q) => q.kind === 'century' && q.value < 16);
-		oldCache.set(a, v);
-	}
-	return v;
-}
-
 function builtInNames(key: Entity, rand: Random): string[] {
+	// "from the _____ to the Atlantic oceans": the other oceans
+	if (isWater(key.name)) return shuffle(OCEANS.filter((o) => !key.name.toLowerCase().startsWith(o.toLowerCase())), rand);
 	if (key.cls === 'place') {
 		const info = lookupPlace(key.name);
 		if (info?.kind === 'country' || info?.kind === 'city') {
@@ -231,19 +239,31 @@ function builtInNames(key: Entity, rand: Random): string[] {
 	return [];
 }
 
+function nearBounds(text: string, b: { min?: number; max?: number }): boolean {
+	const y = /\b(1\d{3}|20\d{2})\b/.exec(text);
+	if (!y) return true;
+	const v = Number(y[1]);
+	return (b.max === undefined || b.max - v <= 20) && (b.min === undefined || v - b.min <= 20);
+}
+
 /** Numbers of the same kind, unit and format as the key, none stated for this fact. */
 export function quantityDistractors(a: Article, gap: Gap, prompt: string, rand: Random, want = 3): string[] {
 	const q = gap.quantity;
 	if (!q) return [];
 	const taken = new Set([normalize(q.text)]);
 	const out: string[] = [];
+	// "from _____ until May 1945": only years before 1945
 	const bounds = q.kind === 'year' || q.kind === 'date' || q.kind === 'year_range' ? yearBounds(prompt) : {};
+	const bounded = withinBounds(q.text, bounds);
 	const push = (s: string | null) => {
 		if (!s || out.length >= want) return;
 		const n = normalize(s);
+		if (bounded && !withinBounds(s, bounds)) return;
+		// "from _____ until May 1945": a year near the bound, not 1864
+		if (bounded && !nearBounds(s, bounds)) return;
+		// "$1000 billion" is written "$1 trillion": past the next scale word is a different format
+		if (q.scale && /^(thousand|million|billion)$/i.test(q.scale) && (parseFloat((numberIn(s) ?? '0').replace(/,/g, '')) >= 1000) !== q.value >= 1000) return;
 		if (taken.has(n) || ` ${normalize(prompt)} `.includes(` ${n} `) || alsoTrue(a, gap, s)) return;
-		const y = Number(/\d{3,4}/.exec(s)?.[0]);
-		if ((bounds.max !== undefined && !(y < bounds.max)) || (bounds.min !== undefined && !(y > bounds.min))) return;
 		taken.add(n);
 		out.push(s);
 	};
@@ -258,24 +278,6 @@ export function quantityDistractors(a: Article, gap: Gap, prompt: string, rand: 
 		if (out.length < 2) push(o.text);
 	}
 	for (const v of syntheticValues(q, rand)) push(v);
-	return out;
-}
-
-/**
- * Years a choice must fall between, read from the prompt: "from _____ until May 1945"
- * takes a year before 1945, "between 1250 and _____" one after 1250.
- */
-export function yearBounds(prompt: string): { min?: number; max?: number } {
-	const out: { min?: number; max?: number } = {};
-	const after = /_____\s*(?:\S+\s+){0,2}?(?:until|till|to|and|–|-|through)\s+(?:[\p{L}’']+\s+){0,5}?(\d{3,4})\b/u.exec(prompt);
-	if (after) out.max = Number(after[1]);
-	const before = /\b(\d{3,4})\s*(?:\S+\s+){0,2}?(?:until|till|to|and|–|-|through)\s+(?:\p{L}+\s+)?_____/u.exec(prompt);
-	if (before) out.min = Number(before[1]);
-	// "completed 30 years of operation in April 2020 and is predicted to last until _____": after every year before it
-	if (/\b(until|till|by|through|last until)\s+_____/.test(prompt)) {
-		const years = [...prompt.slice(0, prompt.indexOf('_____')).matchAll(/\b(1\d{3}|20\d{2})\b/g)].map((m) => Number(m[1]));
-		if (years.length) out.min = Math.max(out.min ?? 0, ...years);
-	}
 	return out;
 }
 
@@ -358,14 +360,6 @@ function roundLike(q: Quantity, v: number): number {
 	return Math.max(1, Math.round(v / mag) * mag);
 }
 
-/** The phrase names several things: its head (last word, or the word before "of") is a plural. */
-function isPluralPhrase(s: string): boolean {
-	const ws = s.toLowerCase().split(/\s+/);
-	const of = ws.indexOf('of');
-	const head = of > 0 ? ws[of - 1] : ws[ws.length - 1];
-	return /[^su]s$/.test(head) || /(ies|es)$/.test(head) && !/(ss|us)$/.test(head);
-}
-
 /** Other key phrases of the article with the same shape, for terms and complements. */
 export function phraseDistractors(a: Article, gap: Gap, pool: Gap[], prompt: string, want = 3): string[] {
 	const words = (s: string) => s.split(/\s+/).length;
@@ -374,12 +368,18 @@ export function phraseDistractors(a: Article, gap: Gap, pool: Gap[], prompt: str
 	const key = normalize(gap.answer);
 	const out: string[] = [];
 	const seen = new Set([key]);
+	const keyPlural = gapIsPlural(a, gap);
+	const keyClass = gapWordClass(a, gap);
 	const kinds = ['term'];
 	const candidates = pool
 		.filter((g) => kinds.includes(g.kind) && g.si !== gap.si && !/\d/.test(g.answer) && !a.quotations.some((q) => q.first <= g.first && g.last <= q.last))
 		.filter((g) => (n <= 2 ? words(g.answer) === n : Math.abs(words(g.answer) - n) <= 1) && / of /.test(g.answer) === hasOf)
-		// "a _____" takes "shooting star", not "meteor showers": one thing among single things
-		.filter((g) => isPluralPhrase(g.answer) === isPluralPhrase(gap.answer))
+		// "photoautotrophs" among plurals, an adjective among adjectives ("a _____" takes
+		// "shooting star", not "meteor showers")
+		.filter((g) => {
+			const p = gapIsPlural(a, g);
+			return (p === undefined || keyPlural === undefined || p === keyPlural) && gapWordClass(a, g) === keyClass;
+		})
 		.sort((p, q) => (q.kind === 'term' ? 1 : 0) - (p.kind === 'term' ? 1 : 0) || q.quality - p.quality || p.first - q.first);
 	for (const g of candidates) {
 		if (out.length >= want) break;

@@ -2,7 +2,8 @@ import type { Article } from '../analysis/article.js';
 import type { EntityClass } from '../analysis/entities.js';
 import type { Quantity } from '../analysis/numbers.js';
 import type { Token } from '../analysis/tokens.js';
-import { distinctiveWords, normalize, sameStem } from './render.js';
+import { normalize } from './render.js';
+import { countsItsList, entityIsSubject } from './giveaway.js';
 import { GIVEN_NAMES, ORG_HEADS, POLITY_HEADS } from '../knowledge/lexicon.js';
 import { peripheral } from './who-said.js';
 import { storyPerson } from './distractors.js';
@@ -79,9 +80,7 @@ export function findGaps(a: Article, si: number): Gap[] {
 		// a name given once, inside a clause about something else ("after NASA administrator X approved it")
 		if (e.mentions.length === 1 && e.cls === 'person' && inSubordinate(a, si, m.first)) quality -= 0.15;
 		// the thing the article is about, however it is named ("Hubble" in "Hubble Space Telescope")
-		const titleWords = a.title ? distinctiveWords(a.title) : [];
-		const own = distinctiveWords(e.name);
-		if (own.length && own.every((w) => titleWords.some((t) => sameStem(w, t)))) continue;
+		if (entityIsSubject(a, e.id)) continue;
 		// "Empire", "Parliament" alone: an institution named by its common noun is a vague blank
 		if (!/\s/.test(e.name) && (ORG_HEADS.has(e.name.toLowerCase()) || POLITY_HEADS.has(e.name.toLowerCase()))) quality -= 0.2;
 		// the article's own subject is a poor answer: every question would be about it
@@ -139,7 +138,7 @@ export function findGaps(a: Article, si: number): Gap[] {
 		// "five people", "three types of responses": a count of something vague
 		if (!a.lenient && q.kind === 'count' && (GENERIC.has(tokens[q.last]?.lower ?? '') || GENERIC_HEADS.has(tokens[q.last]?.lower ?? '') || /^(people|persons|men|women|children|participants|times|things|kinds|types|ways)$/.test(tokens[q.last]?.lower ?? ''))) continue;
 		// "three kinds of models: live, verbal, and symbolic": the list that follows counts itself
-		if (q.kind === 'count' && countsItsList(a, si, q.last)) continue;
+		if (countsItsList(a, si, q)) continue;
 		let quality: number;
 		switch (q.kind) {
 			case 'year': quality = 0.8; break;
@@ -374,20 +373,6 @@ function attribution(a: Article, si: number, first: number, last: number): boole
 		k++;
 	}
 	return !!tokens[k] && /^(said|says|told|added|wrote|argued|noted|explained|warned)$/.test(tokens[k].lower) && tokens[k].sent === si && a.quotations.some((q) => q.sent === si || q.attrSent === si);
-}
-
-/** A count followed by its own enumeration: "three kinds of models: live, verbal, and symbolic". */
-function countsItsList(a: Article, si: number, from: number): boolean {
-	const s = a.sentences[si];
-	for (let k = from; k < Math.min(s.last, from + 6); k++) {
-		const t = a.tokens[k];
-		if (/^[:—–]$/.test(t.text)) {
-			const rest = a.tokens.slice(k + 1, s.last);
-			return rest.some((x) => x.text === ',') || rest.some((x) => x.lower === 'and');
-		}
-		if (/^[,;.]$/.test(t.text)) return false;
-	}
-	return false;
 }
 
 /**

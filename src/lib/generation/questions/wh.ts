@@ -2,6 +2,8 @@ import type { Article } from '../analysis/article.js';
 import type { SentenceView } from '../analysis/references.js';
 import { EVENT_HEADS, LAW_HEADS, ORG_HEADS, POLITY_HEADS, PLACE_HEADS } from '../knowledge/lexicon.js';
 import type { Gap } from './gaps.js';
+import { isDemonymWord } from '../knowledge/demonyms.js';
+import { isCap } from '../analysis/entities.js';
 import { asQuestion, renderTokens } from './render.js';
 
 /**
@@ -35,12 +37,14 @@ export function whQuestion(a: Article, si: number, view: SentenceView, gap: Gap)
 	// "Beijing does demand ...": a capital acting stands for its government, not for a city
 	if (e.cls === 'place' && e.placeKind === 'city' && !/^(is|was|are|were|has|had|lies|lay|hosted|hosts|became|remains|remained)$/.test(next.lower)) return null;
 	let wh: string | null;
-	// "Which Dutch explorer": a nationality keeps its capital, only a common first word loses it
-	if (role) wh = `Which ${tokens[k].pos === 'PROPN' || /(an|ish|ese|ch|i)$/.test(tokens[k].lower) && /^\p{Lu}/u.test(tokens[k].text) ? role : role.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}`;
+	// "Dutch explorer" keeps its capital; "Roman general" too
+	if (role) wh = `Which ${isCap(tokens[k]) && tokens[k].pos !== 'ADJ' && tokens[k].pos !== 'NOUN' || isDemonymWord(tokens[k].text) ? role : role.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}`;
 	else if (e.cls === 'person') wh = 'Who';
 	else wh = classNoun(a, gap.entity) ? `Which ${classNoun(a, gap.entity)}` : null;
 	if (!wh) return null;
 	let rest = renderTokens(a, gap.last, s.last, view.edits).replace(/[.!]+$/, '');
+	// "Who was the only player ..., and Federer's performance ... was breathtaking?": a second clause does not belong in the question
+	if (/,\s+(and|but|while|whereas|yet|so)\s/.test(rest)) return null;
 	// tidy() capitalised the first word; the verb after "Who" is lower-case
 	if (!/^\p{Lu}/u.test(tokens[gap.last].text)) rest = rest.charAt(0).toLowerCase() + rest.slice(1);
 	const tail = adverbial ? ' ' + renderTokens(a, adverbial[0], adverbial[1], view.edits).replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()) : '';

@@ -65,6 +65,8 @@ export function whoSaidQuestions(a: Article, seed: number | string): Candidate[]
 			sources,
 			sents: [q.sent, q.attrSent],
 			fact: `who:${normalize(quote).slice(0, 40)}`,
+			answerId: `e:${speaker.id}`,
+			person: true,
 			// a commentator quoted once is no one a student needs to know
 			quality: (q.viaPronoun ? 0.95 : 1) * (q.words >= 10 ? 1 : 0.85) * (others.length >= 3 ? 1 : 0.9) * (peripheral(a, speaker.id) ? 0.55 : 1),
 			penalty: Math.max(0, q.words - 30) * 0.005,
