@@ -75,6 +75,13 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		if (again && (!c.person || c.type === 'who_said' || /[“”"]/.test(c.prompt) || answerUses.get(answerKey(c))! >= 2 || out.some((o) => o.fact.split(':')[0] === c.fact.split(':')[0]))) return false;
 		// ("Millikan ... via his oil drop experiments", "Millikan created oil droplets": one fact told twice)
 		if (again && out.some((o) => answerKey(o) === answerKey(c) && sameTopic(c, o))) return false;
+		// a name the list already shows in its prompts is a guess, not an answer: asked again
+		// when shown once, or at all when shown twice ("_____ instigated the most famous slave
+		// revolt" after three questions about Spartacus)
+		if (c.answerId && !Array.isArray(c.answer) && c.type !== 'true_false') {
+			const shown = out.filter((o) => !o.sents.some((x) => c.sents.includes(x)) && reveals(o, c, true)).length;
+			if (shown >= 2 || (again && shown >= 1)) return false;
+		}
 		// a question whose prompt prints the answer of another one, or the other way round
 		if (out.some((o) => leaksInto(c, o, relaxed))) return false;
 		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) return false;

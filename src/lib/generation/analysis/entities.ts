@@ -1,5 +1,5 @@
 import type { Token, TokenizedDoc } from './tokens.js';
-import { EVENT_HEADS, GIVEN_NAMES, LAW_HEADS, MONTHS, ORG_HEADS, PERSON_ROLES, PERSON_TITLES, PLACE_HEADS, PLACE_PREFIXES, POLITY_HEADS, SPEECH_VERBS } from '../knowledge/lexicon.js';
+import { EVENT_HEADS, LAW_HEADS, MONTHS, ORG_HEADS, PERSON_ROLES, PERSON_TITLES, PLACE_HEADS, PLACE_PREFIXES, POLITY_HEADS, SPEECH_VERBS } from '../knowledge/lexicon.js';
 import { LANGUAGE_NAMES, lookupOrg, lookupPlace, type PlaceKind } from '../knowledge/gazetteer.js';
 import { isFirstName, isFirstNameAlone } from '../knowledge/names.js';
 import { isDemonymWord } from '../knowledge/demonyms.js';
@@ -260,8 +260,28 @@ export function findEntities(doc: TokenizedDoc, title = ''): { entities: Entity[
 	for (const e of entities) {
 		if (!/\s/.test(e.name) && lowerSeen.has(e.name.toLowerCase()) && !lookupPlace(e.name) && !lookupOrg(e.name) && e.cls !== 'person') e.mentions = [];
 	}
+	// "(Bandura, Ross, & Ross, 1961)": authors named only in a citation are no people of the text
+	for (const e of entities) if (e.mentions.length && e.mentions.every((m) => inCitation(tokens, m.first))) e.mentions = [];
 	mentions.sort((a, b) => a.start - b.start);
 	return { entities, mentions: mentions.filter((m) => entities[m.entity].mentions.length > 0) };
+}
+
+/** Token `k` stands inside brackets that hold a year: a reference to a publication. */
+function inCitation(tokens: Token[], k: number): boolean {
+	let open = -1;
+	for (let x = k - 1; x >= Math.max(0, k - 40) && tokens[x].sent === tokens[k].sent; x--) {
+		if (tokens[x].text === ')') return false;
+		if (tokens[x].text === '(') {
+			open = x;
+			break;
+		}
+	}
+	if (open < 0) return false;
+	for (let x = k; x < Math.min(tokens.length, k + 40) && tokens[x].sent === tokens[k].sent; x++) {
+		if (tokens[x].text === ')') return tokens.slice(open, x).some((t) => /^(1[5-9]|20)\d\d[a-z]?$/.test(t.text));
+		if (tokens[x].text === '(') return false;
+	}
+	return false;
 }
 
 interface RawMention {
@@ -409,7 +429,7 @@ function classify(tokens: Token[], words: Token[], titled: boolean, a: number, z
 	if (titled && words.length <= 4) return 'person';
 	// ("Justine Henin-Hardenne": the hyphen is part of the surname)
 	const nameWords = words.filter((w) => w.text !== '-');
-	if (nameWords.length >= 2 && nameWords.length <= 4 && (GIVEN_NAMES.has(firstWord) || isFirstName(firstWord)) && nameWords.every((w) => /^\p{Lu}/u.test(w.text)) && canBePerson(name)) return 'person';
+	if (nameWords.length >= 2 && nameWords.length <= 4 && isFirstName(firstWord) && nameWords.every((w) => /^\p{Lu}/u.test(w.text)) && canBePerson(name)) return 'person';
 	// "Ben stood up on his surfboard": a first name on its own
 	// ("the Leonid storm" is no person: a name after "the" is a thing's)
 	if (words.length === 1 && isFirstNameAlone(words[0].text) && !lookupPlace(name) && !lookupOrg(name) && tokens[z]?.pos !== 'NOUN' && !/^(the|a|an)$/.test(tokens[a - 1]?.lower ?? '')) return 'person';

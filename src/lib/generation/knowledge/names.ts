@@ -3,6 +3,8 @@
 // names; general knowledge only, nothing taken from a particular article. A name given
 // to both men and women is in UNISEX and has no gender.
 
+import { GIVEN_NAMES } from './lexicon.js';
+
 const list = (s: string) => s.trim().split(/\s+/).map((w) => w.toLowerCase());
 
 const MALE = list(`
@@ -84,7 +86,8 @@ const both = new Set([...UNISEX, ...MALE.filter((n) => FEMALE.includes(n))]);
 for (const n of MALE) if (!both.has(n)) GENDER.set(n, 'm');
 for (const n of FEMALE) if (!both.has(n)) GENDER.set(n, 'f');
 
-const KNOWN = new Set([...MALE, ...FEMALE, ...UNISEX]);
+// (with the older list of given names the recogniser used: one list of first names in all)
+const KNOWN = new Set([...MALE, ...FEMALE, ...UNISEX, ...GIVEN_NAMES]);
 
 /**
  * First names that are also common words or places: on their own ("Grace", "Will",

@@ -2,7 +2,9 @@ import type { Article } from '../analysis/article.js';
 import type { Entity } from '../analysis/entities.js';
 import { formatLike, type Quantity } from '../analysis/numbers.js';
 import { KNOWN_ORGS, lookupOrg, lookupPlace, placesOfKind, prominence, type PlaceInfo } from '../knowledge/gazetteer.js';
-import { GIVEN_NAMES, MONTHS, ORG_HEADS } from '../knowledge/lexicon.js';
+import { MONTHS, ORG_HEADS } from '../knowledge/lexicon.js';
+import { isFirstName } from '../knowledge/names.js';
+import { entityIsSubject, wordGivesAway } from './giveaway.js';
 import { shuffle, type Random } from '../random.js';
 import { normalize } from './render.js';
 import type { Gap } from './gaps.js';
@@ -135,8 +137,12 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		// "to win three _____": a count before the blank asks for a plural ("Grand Slams", not "French Open")
 		if (countBefore && !/s$/.test(name)) return false;
 		const other = a.entities.find((x) => x.name === name);
+		// the article's own subject is no wrong answer to anything it says ("Kingdom of Denmark" for
+		// "Denmark lost the _____"), nor is a name the prompt already points to ("Danish Realm" there)
+		if (other && other.id !== key.id && entityIsSubject(a, other.id)) return false;
+		if (wordGivesAway(prompt, name)) return false;
 		// "Claire", "Ben": the people of a teaching story are no fair choices beside real people, nor the other way round
-		if (key.cls === 'person' && other && storyPerson(other) !== storyPerson(key)) return false;
+		if (key.cls === 'person' && other && storyPerson(a, other) !== storyPerson(a, key)) return false;
 		// "United Kingdom" for "Great Britain": another name of the same country
 		const kp = lookupPlace(key.name);
 		const np = lookupPlace(name);
@@ -200,10 +206,53 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 const OCEANS = ['Pacific', 'Atlantic', 'Indian Ocean', 'Arctic', 'Southern Ocean'];
 const isWater = (name: string) => OCEANS.some((o) => o.toLowerCase() === name.toLowerCase() || `${o} ocean`.toLowerCase() === name.toLowerCase());
 
-/** A person known by a common first name only: a character of an example, not a historical figure. */
-export function storyPerson(e: Entity): boolean {
-	return e.cls === 'person' && !e.name.includes(' ') && GIVEN_NAMES.has(e.name.toLowerCase()) && !e.roles.length;
+const storyCache = new WeakMap<object, Set<number>>();
+
+/**
+ * A person of a teaching story: known by one name only, and told of with family words
+ * or to the reader ("Claire's nine-year-old son, Jay", "After their mother left the room,
+ * Allison ..."), or beside another such person ("as when Ben stood up on his surfboard so
+ * that Julian could see"). Augustus or Spartacus, named alone in a history, are not.
+ */
+export function storyPerson(a: Article, e: Entity): boolean {
+	let set = storyCache.get(a.entities);
+	if (!set) storyCache.set(a.entities, (set = storyPeople(a)));
+	return set.has(e.id);
 }
+
+function storyPeople(a: Article): Set<number> {
+	const out = new Set<number>();
+	const single = (e: Entity) =>
+		(e.cls === 'person' || e.cls === 'name') && !e.name.includes(' ') && /^\p{Lu}\p{Ll}+$/u.test(e.name) && e.roles.every((r) => STORY_WORDS.test(r)) && (e.cls === 'person' || isFirstName(e.name) || e.mentions.some((mn) => followedByPronoun(a, mn)));
+	// (a story is told to the reader: its paragraph says "you", "imagine", "consider", "for example")
+	const paraAddresses = new Map<number, boolean>();
+	const addresses = (para: number) => {
+		let v = paraAddresses.get(para);
+		if (v === undefined) {
+			v = a.sentences.some((x) => x.para === para && a.tokens.slice(x.first, x.last).some((t) => READER_WORDS.test(t.lower) && (t.lower !== 'example' || a.tokens[t.i - 1]?.lower === 'for')));
+			paraAddresses.set(para, v);
+		}
+		return v;
+	};
+	const storySentence = (si: number) => addresses(a.sentences[si].para) && a.tokens.slice(a.sentences[si].first, a.sentences[si].last).some((t) => STORY_WORDS.test(t.lower));
+	const candidates = a.entities.filter((e) => e.mentions.length && single(e));
+	for (const e of candidates) if ((e.cls === 'person' ? isFirstName(e.name) || e.roles.length > 0 : true) && e.mentions.some((mn) => storySentence(mn.sent))) out.add(e.id);
+	// a first name beside a story's person belongs to the story too
+	for (const e of candidates) {
+		if (out.has(e.id) || !isFirstName(e.name)) continue;
+		if (e.mentions.some((mn) => a.mentionsBySent[mn.sent].some((o) => o.entity !== e.id && out.has(o.entity)))) out.add(e.id);
+	}
+	return out;
+}
+
+/** "Allison was tempted ..., but she did not": a "he" or "she" later in the sentence. */
+function followedByPronoun(a: Article, mn: { sent: number; last: number }): boolean {
+	const s = a.sentences[mn.sent];
+	return a.tokens.slice(mn.last, s.last).some((t) => /^(he|she|his|her)$/.test(t.lower));
+}
+
+const READER_WORDS = /^(you|your|imagine|suppose|consider|remember|example)$/;
+const STORY_WORDS = /^(son|daughter|mother|father|brother|sister|brothers|sisters|mom|dad|wife|husband|aunt|uncle|grandmother|grandfather|cousin|friend|you|your|imagine|suppose|consider|remember)$/;
 
 function builtInNames(key: Entity, rand: Random): string[] {
 	// "from the _____ to the Atlantic oceans": the other oceans
@@ -275,6 +324,8 @@ export function quantityDistractors(a: Article, gap: Gap, prompt: string, rand: 
 		if (q.kind === 'year' && Math.abs(o.value - q.value) > 80) continue;
 		if (q.kind === 'count' && (o.noun ?? '') !== (q.noun ?? '')) continue;
 		if (o.value2 !== undefined || q.value2 !== undefined) continue;
+		// "to 3.1 percent" among "50 percent": a share of another order is no rival
+		if ((q.kind === 'percent' && (o.value > q.value * 4 || o.value * 4 < q.value)) || (q.kind === 'money' && (o.value > q.value * 10 || o.value * 10 < q.value))) continue;
 		if (out.length < 2) push(o.text);
 	}
 	for (const v of syntheticValues(q, rand)) push(v);

@@ -25,6 +25,9 @@ export function contextGender(prompt: string): Gender | undefined {
 		if (p) g.add(p);
 	}
 	const text = ` ${bare.toLowerCase()} `;
+	// "Mr. _____", "Mrs _____"
+	if (/\bmr\.? _____/.test(text)) g.add('m');
+	if (/\b(mrs|ms|miss)\.? _____/.test(text)) g.add('f');
 	if (/\b(first|only|last) (man|men)\b|\bmen['’]s\b|\bhimself\b/.test(text)) g.add('m');
 	if (/\b(first|only|last) (woman|women)\b|\bwomen['’]s\b|\bherself\b/.test(text)) g.add('f');
 	return g.size === 1 ? [...g][0] : undefined;

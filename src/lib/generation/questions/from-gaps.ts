@@ -32,6 +32,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	const opens = (statement.match(/[“]/g) ?? []).length + ((statement.match(/"/g) ?? []).length % 2);
 	const closes = (statement.match(/[”]/g) ?? []).length;
 	if (/^[“"]/.test(statement) && opens > closes) return out;
+	// “But a $2 trillion tax cut ... won’t end well.”: a quotation on its own is someone's words, not the article's statement
+	if (/^[“"‘]/.test(statement) && /[”"’][.!?]?$/.test(statement) && opens === closes && opens === 1) return out;
 	if (startsWithFragment(a, s.first, statement)) return out;
 	// "Imagine a farmer ...", "Think about ...": an exercise for the reader, not a fact
 	if (/^(imagine|think|consider|suppose|note|remember|look|notice|recall|see)\b/i.test(statement)) return out;
@@ -180,9 +182,12 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		}
 		if (!hide) choicesFor.set(gap, distractors);
 		if (roleAsked && distractors.filter((d) => a.entities.find((e) => e.name === d)?.roles.some((r) => roleAsked.includes(r))).length < 2) distractors.length = 0;
-		// the key is the name's full form, unless a word of it is in the prompt ("a British tea firm, the _____")
+		// the key is the name's full form, unless a word of it is in the prompt ("a British tea firm, the
+		// _____"), or a title asks for the surname ("Mr. _____ warns": Frankel among Goldwein, Warner)
 		const fullName = gap.kind === 'entity' && gap.entity !== undefined ? a.entities[gap.entity].name : gap.answer;
-		const key = wordsClue(mcPrompt, fullName) ? gap.answer : fullName;
+		const titled = /^(mr|mrs|ms|miss|dr)\.?$/i.test(a.tokens[gap.first - 1]?.text ?? '') && gap.cls === 'person';
+		const key = wordsClue(mcPrompt, fullName) || titled ? gap.answer : fullName;
+		if (titled) for (let k = 0; k < distractors.length; k++) distractors[k] = distractors[k].split(/\s+/).pop()!;
 		if (!bound && distractors.length >= 2 && !givesAway(mcPrompt, answers) && !wordsClue(mcPrompt, key)) {
 			// at the start of a sentence every choice is written with a capital, not only the key
 			const atStart = mcPrompt.startsWith(BLANK);

@@ -4,7 +4,8 @@ import type { Quantity } from '../analysis/numbers.js';
 import type { Token } from '../analysis/tokens.js';
 import { normalize } from './render.js';
 import { countsItsList, entityIsSubject } from './giveaway.js';
-import { GIVEN_NAMES, ORG_HEADS, POLITY_HEADS } from '../knowledge/lexicon.js';
+import { ORG_HEADS, POLITY_HEADS } from '../knowledge/lexicon.js';
+import { isFirstName } from '../knowledge/names.js';
 import { peripheral } from './who-said.js';
 import { storyPerson } from './distractors.js';
 
@@ -97,7 +98,7 @@ export function findGaps(a: Article, si: number): Gap[] {
 		// a commentator the article only quotes, or a character of an example, is no fact to learn
 		if (e.cls === 'person' && peripheral(a, e.id)) quality -= 0.25;
 		// ("Claire's nine-year-old son, Jay": the example's people are not what the lesson is about)
-		if (storyPerson(e)) continue;
+		if (storyPerson(a, e)) continue;
 		// "Mr _____ said": only a surname, with the person's title as a clue
 		if (/^(mr|mrs|ms|dr|mr\.|mrs\.|ms\.|dr\.)$/.test(tokens[m.first - 1]?.lower ?? '')) quality -= 0.15;
 		// "told Asia Times", "told the BBC News website": the outlet, not the news
@@ -553,7 +554,7 @@ function cutsName(a: Article, si: number, first: number, last: number): boolean 
 	const before = tokens[b];
 	const person = a.mentionsBySent[si].some((m) => m.first === first && a.entities[m.entity].cls === 'person');
 	// a title before a person's name is not part of it ("Secretary of Energy Spencer Abraham"); a first name is ("Joan _____")
-	const capBefore = !!before && b > s.first && b < first && /^\p{Lu}\p{Ll}/u.test(before.text) && /^(PROPN|ADJ|NOUN|NUM)$/.test(before.pos) && !/^[“"‘(]$/.test(tokens[b - 1]?.text ?? '') && !a.mentionsBySent[si].some((m) => m.first <= b && b < m.last) && (!person || GIVEN_NAMES.has(before.lower));
+	const capBefore = !!before && b > s.first && b < first && /^\p{Lu}\p{Ll}/u.test(before.text) && /^(PROPN|ADJ|NOUN|NUM)$/.test(before.pos) && !/^[“"‘(]$/.test(tokens[b - 1]?.text ?? '') && !a.mentionsBySent[si].some((m) => m.first <= b && b < m.last) && (!person || isFirstName(before.text));
 	const after = tokens[last];
 	const capAfter = !!after && /^\p{Lu}\p{Ll}/u.test(after.text) && after.space && after.pos === 'PROPN' && !a.mentionsBySent[si].some((m) => m.first === last);
 	return capBefore || capAfter;

@@ -142,9 +142,11 @@ function computeEntitySubject(a: Article, id: number): boolean {
 		// "Empire" may be left out), "Tea Act" in "the Tea and the Coercive Acts": the title
 		// holds every word of the name; not "International Supercomputer Conference" in
 		// "Supercomputer breaks speed record"
-		const ts = title.map(stem);
+		// (a people's or country's word in the title names its place too: "Roman" → Rome, "Danish" → Denmark)
+		const ts = [...title.map(stem), ...title.map((w) => placeOfDemonym(w)).filter((p): p is string => !!p).flatMap((p) => words(p).map(stem))];
 		const named = (f: string) => {
-			const ws = words(f).filter((w, k, all) => !(k === all.length - 1 && all.length > 1 && POLITY_HEADS.has(w)) && w !== 'the').map(stem);
+			// ("Kingdom of Denmark" in "Denmark": the state's word and its "of" go as well)
+			const ws = words(f).filter((w, k, all) => !(all.length > 1 && POLITY_HEADS.has(w)) && w !== 'the' && w !== 'of').map(stem);
 			if (!ws.length || !ws.some((w) => w.length >= 3 && !WEAK.has(w))) return false;
 			return ws.every((w) => ts.some((t) => sameWord(t, w)));
 		};

@@ -76,7 +76,7 @@ export function whoSaidQuestions(a: Article, seed: number | string): Candidate[]
 	return out;
 }
 
-const SPEECH_WORD = /^(said|says|say|told|tells|added|wrote|writes|according|explained|noted|argued|stated|declared|warned|claimed|insisted|quoted|believes|believed)$/;
+const SPEECH_WORD = /^(said|says|say|told|tells|added|adds|wrote|writes|according|explained|explains|noted|notes|argued|argues|stated|states|declared|warned|warns|claimed|claims|insisted|insists|quoted|believes|believed|contends|contended|cautioned|cautions|predicted|predicts)$/;
 
 /**
  * A person the article names only to quote or cite: every sentence that names them is
