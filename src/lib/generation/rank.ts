@@ -78,7 +78,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		// a name the list already shows in its prompts is a guess, not an answer: asked again
 		// when shown once, or at all when shown twice ("_____ instigated the most famous slave
 		// revolt" after three questions about Spartacus)
-		if (c.answerId && !Array.isArray(c.answer) && c.type !== 'true_false') {
+		if (c.answerId && !Array.isArray(c.answer) && c.type !== 'true_false' && c.type !== 'who_said') {
 			const shown = out.filter((o) => !o.sents.some((x) => c.sents.includes(x)) && reveals(o, c, true)).length;
 			if (shown >= 2 || (again && shown >= 1)) return false;
 		}
