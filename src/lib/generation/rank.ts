@@ -50,6 +50,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	// once nothing better is left, a second question may show the first one's answer:
 	// still better than too few questions for a short article
 	let relaxed = false;
+	let mixing = false;
 	const why = (c: T): string => {
 		if (taken.has(c)) return 'taken';
 		if (prompts.has(promptOf(c))) return 'prompt';
@@ -85,6 +86,9 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		// a question whose prompt prints the answer of another one, or the other way round
 		if (out.some((o) => leaksInto(c, o, relaxed))) return false;
 		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) return false;
+		// an ordering question prints the events it orders: it joins a short list last, where it
+		// shows no other question's answer, rather than keep the questions on those events out
+		if (c.type === 'ordering' && Number.isFinite(count) && !mixing) return false;
 		if ((c.type === 'who_said' || c.type === 'true_false') && (typeCount.get(c.type) ?? 0) >= cap(c.type) + 1) return false;
 		const before = onSentence(c);
 		if (!before.length) return true;
@@ -158,6 +162,8 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 
 	// a mix of types at the top: a good number, true/false, quotation or ordering
 	// question takes the place of the weakest question of the most common type
+	mixing = true;
+	relaxed = false;
 	if (Number.isFinite(count) && out.length >= 10) {
 		// (a true/false or "who said" question is only worth a place it wins on its own)
 		for (const t of ['numeric', 'ordering'] as QuestionType[]) {
@@ -228,7 +234,23 @@ function reveals(c: Candidate, o: Candidate, namesOnly = false): boolean {
 	if (Array.isArray(o.answer) || o.type === 'true_false') return false;
 	if (namesOnly && (/\d/.test(o.answer) || /^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|a dozen|dozen)\b/i.test(o.answer))) return false;
 	const p = promptOf(c);
-	return formsOf(o).some((n) => p.includes(n));
+	return formsOf(o).some((n) => p.includes(n) && (n.split(' ').length > 3 || !inLongerName(c.prompt, n.trim())));
+}
+
+/** A one-word name seen only inside a longer one: "Tasman" in "the Tasman Sea" is not Abel Tasman. */
+function inLongerName(prompt: string, word: string): boolean {
+	if (word.includes(' ')) return false;
+	const re = new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'giu');
+	let any = false;
+	for (const m of prompt.matchAll(re)) {
+		const at = m.index! + m[1].length;
+		const after = prompt.slice(at + word.length);
+		const before = prompt.slice(0, at);
+		const inside = /^\s+\p{Lu}/u.test(after) || /\p{Lu}[\p{L}’']*\s+$/u.test(before) && !/[.!?]\s+$/.test(before) && !/^\s*$/.test(before);
+		if (!inside) return false;
+		any = true;
+	}
+	return any;
 }
 
 /**
