@@ -77,7 +77,8 @@ export function analyse(text: string, opts: { markdown?: boolean; title?: string
 	const titleLemmas = new Set<string>();
 	if (title) {
 		const doc2 = nlpDoc(title);
-		for (const t of doc2) if (t.pos === 'NOUN' || t.pos === 'PROPN') titleLemmas.add(t.lemma);
+		// (a title is often written in capitals: "Defining Money by Its Functions" speaks of functions)
+		for (const t of doc2) if (t.pos === 'NOUN' || t.pos === 'PROPN') titleLemmas.add(t.lemma).add(t.lemma.toLowerCase().replace(/(?<=[^s])s$/, ''));
 	}
 	return {
 		text,

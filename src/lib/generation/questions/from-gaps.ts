@@ -101,6 +101,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		// "Not only might viewing _____ affect ..." without its "but also": half a sentence
 		if (/\bnot only\b/i.test(cloze) && !/\bbut\b/i.test(cloze)) continue;
 		const clozeWords = cloze.split(/\s+/).length;
+		// "Money must serve as a _____.": a prompt that says nothing beyond the article's subject fits many answers
+		if (informativeWords(a, cloze) < 2) continue;
 		// a term the sentence defines may still be asked when the title names it, lower down
 		const fromTitle = gap.kind === 'term' && titleNames(a, gap.answer);
 		// "Other types of pigments": what "other" means depends on the sentence before
@@ -429,6 +431,18 @@ function falseAlternative(a: Article, gap: Gap, distractors: string[]): string |
 		}
 	}
 	return best;
+}
+
+const PLAIN = new Set(['that', 'this', 'these', 'those', 'with', 'from', 'into', 'must', 'also', 'another', 'other', 'such', 'which', 'what', 'when', 'where', 'been', 'have', 'they', 'their', 'there', 'then', 'than', 'some', 'more', 'most', 'much', 'many', 'very', 'only', 'just', 'will', 'would', 'could', 'should', 'does', 'were', 'being', 'about', 'each', 'every']);
+const titleStemCache = new WeakMap<object, Set<string>>();
+
+/** Words of four letters or more a prompt holds besides its blank, function words and the title's words. */
+function informativeWords(a: Article, prompt: string): number {
+	let title = titleStemCache.get(a.tokens);
+	if (!title) titleStemCache.set(a.tokens, (title = new Set(normalize(a.title).split(' ').map((w) => w.replace(/s$/, '')))));
+	let n = 0;
+	for (const w of normalize(prompt.replace(BLANK, ' ')).split(' ')) if (w.length >= 4 && !PLAIN.has(w) && !title.has(w.replace(/s$/, ''))) n++;
+	return n;
 }
 
 function isQuoted(a: Article, gap: Gap): boolean {

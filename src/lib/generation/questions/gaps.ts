@@ -182,7 +182,16 @@ export function findGaps(a: Article, si: number): Gap[] {
 		let from = k + trig.length;
 		if (/^(a|an|the)$/.test(tokens[from]?.lower ?? '')) from++;
 		const to = nounPhraseEnd(tokens, from, s.last);
-		if (to > from && to - from <= 5) addTerm(a, gaps, si, from, to, 0.9);
+		// ("serves as a store of value" says what something does, "is called a meteor" what a thing is named)
+		if (to > from && to - from <= 5) addTerm(a, gaps, si, from, to, /^(serves?|served|acts?|functions?)$/.test(trig[0]) ? 0.8 : 0.9);
+	}
+	// "the standard of deferred payment is what allows us to ...": the term a clause defines
+	for (let k = s.first + 2; k < s.last - 2; k++) {
+		if (!/^(is|are)$/.test(tokens[k].lower) || tokens[k + 1].lower !== 'what') continue;
+		let from = k;
+		while (from > s.first && /^(ADJ|NOUN|ADP)$/.test(tokens[from - 1].pos) && !(tokens[from - 1].pos === 'ADP' && tokens[from - 1].lower !== 'of')) from--;
+		while (from < k && tokens[from].pos === 'ADP') from++;
+		if (k - from >= 1 && k - from <= 5 && tokens[from - 1] && /^(the|a|an)$/.test(tokens[from - 1].lower)) addTerm(a, gaps, si, from, k, 0.88);
 	}
 	// "American Patriots renamed the Coercive and Quebec measures the Intolerable Acts": the new name
 	for (let k = s.first + 1; k < s.last - 2; k++) {

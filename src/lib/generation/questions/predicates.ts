@@ -67,7 +67,7 @@ export function findPredications(a: Article, views: (SentenceView | null)[]): Pr
 			const past = !/s$/.test(verb.lower) || /ss$/.test(verb.lower);
 			const last = clauseEnd(a, v + 1, s.last);
 			const n = last - v;
-			if (n < 3 || n > 30) continue;
+			if (n < 3 || n > 36) continue;
 			const text = renderTokens(a, v, last, view.edits).replace(/[.!?]+$/, '');
 			// the predicate must read on its own: no pronoun pointing outside it, no quotation
 			if (/[“"”]/.test(text)) continue;
@@ -136,7 +136,7 @@ export function predicateQuestions(a: Article, views: (SentenceView | null)[], s
 		const distinct = [...new Map(others.map((o) => [normalize(o.text), o])).values()]
 			.sort((x, y) => Math.abs(words(x.text) - words(p.text)) - Math.abs(words(y.text) - words(p.text)) || x.si - y.si)
 			.slice(0, 3);
-		if (distinct.length >= 2 && words(p.text) <= 26) {
+		if (distinct.length >= 2 && words(p.text) <= 32) {
 			const prompt = `What ${p.past ? 'did' : 'does'} ${subject} do?`;
 			const options = shuffle([p.text, ...distinct.map((o) => o.text)], rand);
 			out.push({
