@@ -11,7 +11,7 @@ import { removableParts, trimAround } from './trim.js';
 import { betterWithChoices, typedAnswers } from './accept.js';
 import { genderOf } from '../analysis/agreement.js';
 import { isDemonymWord } from '../knowledge/demonyms.js';
-import { fairArticle, isArticleSubject, titleNames, wordGivesAway } from './giveaway.js';
+import { fairArticle, isArticleSubject, subjectStems, titleNames, wordGivesAway } from './giveaway.js';
 
 const NUMERIC_KINDS = new Set(['money', 'measure', 'percent', 'count', 'number']);
 // "next year", "last week": a time the reader cannot place without the date of the article
@@ -91,7 +91,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		// "cessions of territory to Sweden" → "Swedish Empire"); numbers share their units with the
 		// rest of the sentence ("2,000 kilometres ... 1,000 kilometres"), which is no clue
 		const isPerson = gap.cls === 'person';
-		const wordsClue = (prompt: string, answer: string) => gap.kind !== 'quantity' && wordGivesAway(prompt, answer, isPerson);
+		// (a term's word that is the article's own subject, "meteor" in a text on meteors, is in every term)
+		const wordsClue = (prompt: string, answer: string) => gap.kind !== 'quantity' && wordGivesAway(prompt, answer, isPerson, gap.kind === 'term' ? subjectStems(a) : undefined);
 		// the article's own subject (named in its title, or named far more than anything else) is an answer every reader can guess
 		if (wordsClue(cloze, gap.answer) || isArticleSubject(a, gap)) continue;
 		if (RELATIVE_TIME.test(cloze) || RELATIVE_TIME.test(gap.answer) || /^(last|next|this|past|coming)\b/i.test(gap.answer)) continue;

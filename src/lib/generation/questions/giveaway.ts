@@ -85,7 +85,7 @@ function placesIn(ws: string[]): Set<string> {
  * meteors" beside "a meteor shower"), and counts only by contrast; a person's every
  * name counts.
  */
-export function wordGivesAway(prompt: string, answer: string, person = false): boolean {
+export function wordGivesAway(prompt: string, answer: string, person = false, subject?: Set<string>): boolean {
 	const aw = words(answer);
 	if (!aw.length || aw.every((w) => /^\d/.test(w))) return false;
 	const { pw, ps, places } = promptWords(prompt);
@@ -94,6 +94,8 @@ export function wordGivesAway(prompt: string, answer: string, person = false): b
 		const w = aw[i];
 		if (w.length < 4 || WEAK.has(w) || /^\d/.test(w)) continue;
 		const st = stem(w);
+		// the article's own subject word is in every term it defines: "a burst of meteor activity" is no clue to "meteor shower"
+		if (subject?.has(st) && !person) continue;
 		const at = ps.findIndex((p) => sameWord(p, st));
 		if (at < 0) continue;
 		// the head of a class ("Open", "Cup", "charge") only gives away by contrast:
@@ -114,6 +116,14 @@ export function wordGivesAway(prompt: string, answer: string, person = false): b
 		if (other && pw.includes(other)) return true;
 	}
 	return false;
+}
+
+const subjectStemCache = new WeakMap<object, Set<string>>();
+/** Stems of the title's words: what the article is about, shared by many of its terms. */
+export function subjectStems(a: Article): Set<string> {
+	let hit = subjectStemCache.get(a.tokens);
+	if (!hit) subjectStemCache.set(a.tokens, (hit = new Set(words(a.title).filter((w) => w.length >= 4 && !WEAK.has(w)).map(stem))));
+	return hit;
 }
 
 /** The entity the article is about: named in its title, or named far more often than any other. */
