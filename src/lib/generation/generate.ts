@@ -6,7 +6,7 @@ import type { Candidate } from './questions/candidate.js';
 import { questionsFromGaps } from './questions/from-gaps.js';
 import { findGaps, type Gap } from './questions/gaps.js';
 import { orderingQuestions } from './questions/ordering.js';
-import { definitionQuestions } from './questions/definitions.js';
+import { definitionQuestions, saveDescriptions } from './questions/definitions.js';
 import { nativeNameQuestions } from './questions/native-names.js';
 import { whoSaidQuestions } from './questions/who-said.js';
 import { predicateQuestions } from './questions/predicates.js';
@@ -49,6 +49,7 @@ export function allCandidates(a: Article, seed: number | string, count = Infinit
 	const memo = new Map<number, SentenceView>();
 	const views: (SentenceView | null)[] = a.sentences.map((s) => viewSentence(a, s.index, memo));
 	const centrality = sentenceCentrality(a);
+	saveDescriptions(a, views);
 	const gapsBySent: Gap[][] = a.sentences.map((s) => (views[s.index]?.ok ? findGaps(a, s.index) : []));
 	const pool = gapsBySent.flat();
 	const out: Candidate[] = [];

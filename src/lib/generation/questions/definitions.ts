@@ -137,3 +137,15 @@ export function definitionQuestions(a: Article, views: (SentenceView | null)[], 
 	}
 	return out;
 }
+
+const descriptions = new WeakMap<object, string[]>();
+
+/** Keeps the article's definitions' descriptions, as wrong choices for other long answers. */
+export function saveDescriptions(a: Article, views: (SentenceView | null)[]): void {
+	descriptions.set(a.tokens, findDefinitions(a, views).map((d) => d.definition));
+}
+
+/** The descriptions kept for this article (none before `saveDescriptions`). */
+export function savedDescriptions(a: Article): string[] {
+	return descriptions.get(a.tokens) ?? [];
+}

@@ -9,6 +9,7 @@ import { asQuestion, asStatement, BLANK, givesAway, normalize, renderTokens } fr
 import { whQuestion, yearQuestion } from './wh.js';
 import { removableParts, trimAround } from './trim.js';
 import { betterWithChoices, typedAnswers } from './accept.js';
+import { savedDescriptions } from './definitions.js';
 import { genderOf } from '../analysis/agreement.js';
 import { isDemonymWord } from '../knowledge/demonyms.js';
 import { fairArticle, isArticleSubject, subjectStems, titleNames, wordGivesAway } from './giveaway.js';
@@ -112,7 +113,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const q = gap.quantity;
 		const answerWords = gap.answer.split(/\s+/).length;
 		const fact = `${si}:${normalize(gap.answer)}`;
-		const penalty = penaltyBase + Math.max(0, clozeWords - 22) * 0.006 + (answerWords > 4 ? 0.04 * (answerWords - 4) : 0) + (fromTitle ? 0.25 : 0) + (hide ? 0.015 : 0);
+		const penalty = penaltyBase + Math.max(0, clozeWords - 22) * 0.006 + (answerWords > 4 ? 0.04 * (answerWords - 4) : 0) + (fromTitle ? (gap.quality >= 0.9 ? 0.05 : 0.25) : 0) + (hide ? 0.015 : 0);
 		const explanation = `The article says: “${original}”`;
 		// one name, however written, is one answer; a name the article keeps using shows up in
 		// other prompts anyway, a rarer one would give itself away there
@@ -158,7 +159,9 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 					? quantityDistractors(a, gap, mcPrompt, rand)
 					: gap.kind === 'term' && !isQuoted(a, gap)
 						? phraseDistractors(a, gap, pool, mcPrompt)
-						: [];
+						: gap.kind === 'complement' && answerWords >= 4
+							? descriptionDistractors(a, gap, pool, mcPrompt, rand)
+							: [];
 		// "a mass of less than _____" → "a mass of _____" with "less than 1 gram" among "less than 5 grams", ...
 		const bound = q && q.approx && /^(less than|more than|fewer than|at least|at most|up to|over|under|nearly|almost|about|around|approximately|some|roughly|just over|just under)$/i.test(q.approx) && a.tokens[gap.first - 1] && q.approx.toLowerCase().endsWith(a.tokens[gap.first - 1].lower) ? q.approx : '';
 		if (bound && !wh) {
@@ -444,6 +447,21 @@ function informativeWords(a: Article, prompt: string): number {
 	let n = 0;
 	for (const w of normalize(prompt.replace(BLANK, ' ')).split(' ')) if (w.length >= 4 && !PLAIN.has(w) && !title.has(w.replace(/s$/, ''))) n++;
 	return n;
+}
+
+/**
+ * "The only backing of our money is _____." (universal faith and trust that the currency has
+ * value): other things the article describes at some length, its other complements and the
+ * descriptions of its definitions ("dollar bills or other currencies with values backed up by gold").
+ */
+function descriptionDistractors(a: Article, gap: Gap, pool: Gap[], prompt: string, rand: () => number): string[] {
+	const n = gap.answer.split(/\s+/).length;
+	const fits = (d: string) => {
+		const m = d.split(/\s+/).length;
+		return m >= Math.max(3, n * 0.5) && m <= n * 1.8 + 2 && !givesAway(prompt, [d]) && !wordGivesAway(prompt, d) && normalize(d) !== normalize(gap.answer);
+	};
+	const found = [...pool.filter((g) => g.kind === 'complement' && g.si !== gap.si).map((g) => g.answer), ...savedDescriptions(a)].filter(fits);
+	return shuffle([...new Map(found.map((d) => [normalize(d), d])).values()], rand).slice(0, 3);
 }
 
 function isQuoted(a: Article, gap: Gap): boolean {

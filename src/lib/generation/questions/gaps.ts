@@ -182,8 +182,11 @@ export function findGaps(a: Article, si: number): Gap[] {
 		let from = k + trig.length;
 		if (/^(a|an|the)$/.test(tokens[from]?.lower ?? '')) from++;
 		const to = nounPhraseEnd(tokens, from, s.last);
-		// ("serves as a store of value" says what something does, "is called a meteor" what a thing is named)
-		if (to > from && to - from <= 5) addTerm(a, gaps, si, from, to, /^(serves?|served|acts?|functions?)$/.test(trig[0]) ? 0.8 : 0.9);
+		// ("serves as a store of value" says what something does, "is called a meteor" what a thing is named;
+		// "properly known as a meteor" is the name to learn, "often called a shooting star" a popular one)
+		const how = tokens[k - 1]?.lower ?? '';
+		const weight = /^(serves?|served|acts?|functions?)$/.test(trig[0]) ? 0.8 : /^(properly|formally|technically|scientifically|correctly|officially)$/.test(how) ? 0.95 : /^(often|commonly|sometimes|popularly|informally|also|colloquially)$/.test(how) ? 0.8 : 0.9;
+		if (to > from && to - from <= 5) addTerm(a, gaps, si, from, to, weight);
 	}
 	// "the standard of deferred payment is what allows us to ...": the term a clause defines
 	for (let k = s.first + 2; k < s.last - 2; k++) {
@@ -358,8 +361,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (inBrackets.has(g.first)) return false;
 		const n = normalize(g.answer).replace(/^the /, '');
 		if (n === title || n === topic) return false;
-		// "Money" in an article about money
-		if (g.kind !== 'entity' && g.last - g.first === 1 && a.titleLemmas.has(tokens[g.first].lemma)) return false;
+		// "Money" in an article about money (but "it is properly known as a meteor" names the subject: fair to ask)
+		if (g.kind !== 'entity' && g.last - g.first === 1 && a.titleLemmas.has(tokens[g.first].lemma) && !(g.kind === 'term' && g.quality >= 0.9)) return false;
 		// "books, movies, television shows, _____, or Internet sources": one of a list
 		if (g.kind !== 'entity' && g.kind !== 'quantity' && isListMember(a, g.first, g.last, 'phrase')) return false;
 		return true;

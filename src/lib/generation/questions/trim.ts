@@ -326,6 +326,17 @@ export function removableParts(a: Article, si: number, view: SentenceView): { fi
 		if (tokens[z]?.text === ',' && tokens[k - 1].text !== ',') z++;
 		add(k, z);
 	}
+	// "... founded by Sundiata Keita | and became renowned for the wealth of its rulers, especially
+	// Mansa Musa": a second predicate of the same subject, to the end of the sentence
+	for (let k = start + 4; k < s.last - 3; k++) {
+		if (!top.has(k) || tokens[k].lower !== 'and' || !/^(VERB|AUX)$/.test(tokens[k + 1]?.pos ?? '') || /ing$/.test(tokens[k + 1].lower)) continue;
+		// the clause before has a finite verb of its own
+		if (!tokens.slice(start, k).some((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower))) continue;
+		let z = k + 1;
+		while (z < s.last && !/^[;.!?]$/.test(tokens[z].text)) z++;
+		add(tokens[k - 1]?.text === ',' ? k - 1 : k, z);
+		break;
+	}
 	// ", a former royal court slave," after a name
 	for (let k = start + 1; k < s.last - 3; k++) {
 		if (!top.has(k) || tokens[k].text !== ',' || !/^(a|an|the|now|then)$/.test(tokens[k + 1]?.lower ?? '')) continue;
