@@ -52,7 +52,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	// (only between gaps good enough to be asked: a second question needs a strong first one)
 	const strong = gaps.filter((g) => g.quality >= 0.65);
 	const parts = strong.length > 1 ? removableParts(a, si, view) : [];
-	const variants: [Gap, { first: number; last: number } | null][] = gaps.map((g) => [g, null]);
+	const variants: [Gap, { first: number; last: number; text?: string } | null][] = gaps.map((g) => [g, null]);
 	for (const g of strong) {
 		let n = 0;
 		for (const p of parts) {
@@ -84,7 +84,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const blankFrom = gap.cls === 'place' && (placeKind === 'country' || placeKind === 'city') && a.tokens[gap.first - 1]?.lower === 'the' && !view.edits.some((e) => e.last === gap.first) ? gap.first - 1 : gap.first;
 		// only the clause that holds the blank: "..., while its most populous city is Auckland" goes
 		const span = trimAround(a, si, view, blankFrom, gap.last);
-		const spanEdits = [...view.edits, ...span.edits, ...(hide ? [{ first: hide.first, last: hide.last, text: '' }] : [])];
+		const spanEdits = [...view.edits, ...span.edits, ...(hide ? [{ first: hide.first, last: hide.last, text: hide.text ?? '' }] : [])];
 		if (hide && (hide.last <= span.first || hide.first >= span.last)) continue;
 		const cloze = asStatement(renderTokens(a, span.first, span.last, [...spanEdits, { first: blankFrom, last: gap.last, text: BLANK }]));
 		if (!cloze.includes(BLANK) || givesAway(cloze, answers)) continue;

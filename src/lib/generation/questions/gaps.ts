@@ -155,6 +155,11 @@ export function findGaps(a: Article, si: number): Gap[] {
 		// "the Tea Act of 1773", "the 1765 Stamp Act": a year that is part of a name dates nothing here
 		const named = a.mentionsBySent[si].some((m) => (m.last === q.first - 1 && tokens[q.first - 1]?.lower === 'of' && /^(law|event|org)$/.test(entities[m.entity].cls)) || (m.first === q.last && /^(law|event)$/.test(entities[m.entity].cls)));
 		if ((q.kind === 'year' || q.kind === 'date') && (named || (tokens[q.first - 1]?.lower === 'the' && tokens[q.last]?.pos === 'NOUN'))) continue;
+		// "As the writer Ambrose Bierce wrote in 1911, money is ...": when the quoted person wrote is a minor date
+		{
+			const lead = a.tokens.slice(s.first, q.first);
+			if (/^(as|according)$/.test(tokens[s.first].lower) && lead.some((t) => SPEECH.test(t.lower)) && !lead.some((t) => t.text === ',')) quality -= 0.15;
+		}
 		// "as in 1772, when ...", "such as 2,000 ...": an aside, not the statement
 		if (/^(in|as|like)$/.test(tokens[q.first - 1]?.lower ?? '') && /^(as|such)$/.test(tokens[q.first - 2]?.lower ?? '')) quality -= 0.1;
 		// a year the article keeps giving ("in 2016" three times) pins down nothing

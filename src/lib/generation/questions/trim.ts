@@ -273,15 +273,15 @@ export function narrowAroundReference(a: Article, si: number, view: SentenceView
  * "dated as late as 1957"), an opening phrase ("In early 1774,") and an apposition
  * (", a former royal court slave,").
  */
-export function removableParts(a: Article, si: number, view: SentenceView): { first: number; last: number }[] {
+export function removableParts(a: Article, si: number, view: SentenceView): { first: number; last: number; text?: string }[] {
 	const s = a.sentences[si];
 	const { tokens } = a;
 	const top = topLevel(a, s.first, s.last);
-	const out: { first: number; last: number }[] = [];
-	const add = (first: number, last: number) => {
+	const out: { first: number; last: number; text?: string }[] = [];
+	const add = (first: number, last: number, text?: string) => {
 		if (last <= first || view.edits.some((e) => e.first < last && first < e.last && e.text)) return;
 		if (words(a, s.first, s.last) - words(a, first, last) < 6) return;
-		out.push({ first, last });
+		out.push(text ? { first, last, text } : { first, last });
 	};
 	let start = s.first;
 	for (const e of view.edits) if (e.first === start && !e.text) start = e.last;
@@ -336,6 +336,25 @@ export function removableParts(a: Article, si: number, view: SentenceView): { fi
 		while (z < s.last && !/^[;.!?]$/.test(tokens[z].text)) z++;
 		add(tokens[k - 1]?.text === ',' ? k - 1 : k, z);
 		break;
+	}
+	// "Dutch explorer Abel Tasman" → "a Dutch explorer": a person named after their role may be
+	// left unnamed ("In what year did a Dutch explorer become the first European to sight New Zealand?")
+	for (const m of a.mentionsBySent[si]) {
+		if (a.entities[m.entity].cls !== 'person') continue;
+		let b = m.first;
+		// (a nationality before the role is part of it: "Dutch explorer", "American writer and humorist")
+		const inName = (k: number) => a.mentionsBySent[si].some((x) => x.first <= k && k < x.last && a.entities[x.entity].cls !== 'group');
+		while (b > s.first && /^(ADJ|NOUN|PROPN|CCONJ)$/.test(tokens[b - 1].pos) && !inName(b - 1) && top.has(b - 1)) b--;
+		const role = tokens.slice(b, m.first);
+		// ("psychologist Albert Bandura’s ideas" would become "a psychologist’s ideas": whose?)
+		if (/^(’s|'s|’|')$/.test(tokens[m.last]?.text ?? '')) continue;
+		if (!role.length || role[0].pos === 'CCONJ' || !role.some((t) => t.pos === 'NOUN' && /^\p{Ll}/u.test(t.text)) || /^\p{Ll}/u.test(tokens[m.first - 1].text) === false) continue;
+		const det = /^(the|a|an)$/.test(tokens[b - 1]?.lower ?? '') ? b - 1 : b;
+		const said = a.text.slice(tokens[b].start, tokens[m.first - 1].end).replace(/\s+/g, ' ');
+		const lowered = /^\p{Lu}\p{Ll}/u.test(said) && role[0].pos !== 'PROPN' && !/(an|ish|ese|ch|ian)$/.test(role[0].lower) ? said.charAt(0).toLowerCase() + said.slice(1) : said;
+		const article = /^[aeiou]/i.test(lowered) ? 'an' : 'a';
+		const capital = det === s.first || (det === b && b === s.first);
+		add(det, m.last, `${capital ? article.charAt(0).toUpperCase() + article.slice(1) : article} ${lowered}`);
 	}
 	// ", a former royal court slave," after a name
 	for (let k = start + 1; k < s.last - 3; k++) {
