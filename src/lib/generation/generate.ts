@@ -1,5 +1,5 @@
 import { analyse, type Article } from './analysis/article.js';
-import { viewSentence, type SentenceView } from './analysis/references.js';
+import { saveReferenceCounts, viewSentence, type SentenceView } from './analysis/references.js';
 import { sentenceCentrality } from './centrality.js';
 import { validateText } from './input/validate.js';
 import type { Candidate } from './questions/candidate.js';
@@ -50,6 +50,7 @@ export function allCandidates(a: Article, seed: number | string, count = Infinit
 	const views: (SentenceView | null)[] = a.sentences.map((s) => viewSentence(a, s.index, memo));
 	const centrality = sentenceCentrality(a);
 	saveDescriptions(a, views);
+	saveReferenceCounts(a, views);
 	const gapsBySent: Gap[][] = a.sentences.map((s) => (views[s.index]?.ok ? findGaps(a, s.index) : []));
 	const pool = gapsBySent.flat();
 	const out: Candidate[] = [];

@@ -51,6 +51,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	// still better than too few questions for a short article
 	let relaxed = false;
 	let mixing = false;
+	let filling = false;
 	const why = (c: T): string => {
 		if (taken.has(c)) return 'taken';
 		if (prompts.has(promptOf(c))) return 'prompt';
@@ -73,7 +74,10 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		// repaid) may come back once, lower down; the same fact never
 		const again = usedAnswer.has(answerKey(c)) || (!Array.isArray(c.answer) && c.type !== 'true_false' && usedAnswerText.has(normalize(c.answer)));
 		// (only a person: the same place or term twice reads as the same question asked again)
-		if (again && (!c.person || c.type === 'who_said' || /[“”"]/.test(c.prompt) || answerUses.get(answerKey(c))! >= 2 || out.some((o) => o.fact.split(':')[0] === c.fact.split(':')[0]))) return false;
+		// (a term may come back too, once the list would otherwise stay short: "Economies without money
+		// engage in the _____" and "Another problem with the _____ is ..." ask two things of barter)
+		const term = !c.answerId && c.type !== 'numeric' && !/\d/.test(c.answer as string);
+		if (again && (!(c.person || (filling && term)) || c.type === 'who_said' || /[“”"]/.test(c.prompt) || answerUses.get(answerKey(c))! >= 2 || out.some((o) => o.fact.split(':')[0] === c.fact.split(':')[0]))) return false;
 		// ("Millikan ... via his oil drop experiments", "Millikan created oil droplets": one fact told twice)
 		if (again && out.some((o) => answerKey(o) === answerKey(c) && sameTopic(c, o))) return false;
 		// a name the list already shows in its prompts is a guess, not an answer: asked again
@@ -153,6 +157,10 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 			}
 		}
 		if (!best) {
+			if (!filling) {
+				filling = true;
+				continue;
+			}
 			if (relaxed || out.length >= minimum) break;
 			relaxed = true;
 			continue;

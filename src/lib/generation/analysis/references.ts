@@ -632,3 +632,17 @@ function pointsToFigure(a: Article, si: number, bodyStart: number, inQuote: (k: 
 	}
 	return null;
 }
+
+const referenceCounts = new WeakMap<object, Map<number, number>>();
+
+/** Counts, for each entity, the sentences that name it or refer to it ("he", "the act"), once the views are worked out. */
+export function saveReferenceCounts(a: Article, views: (SentenceView | null)[]): void {
+	const m = new Map<number, number>();
+	for (const v of views) for (const id of new Set(v?.resolved ?? [])) m.set(id, (m.get(id) ?? 0) + 1);
+	referenceCounts.set(a.tokens, m);
+}
+
+/** How many sentences speak of the entity, by name or by reference (its mentions, before the views are known). */
+export function referenceCount(a: Article, id: number): number {
+	return referenceCounts.get(a.tokens)?.get(id) ?? a.entities[id].mentions.length;
+}

@@ -1,5 +1,5 @@
 import type { Article } from '../analysis/article.js';
-import type { SentenceView } from '../analysis/references.js';
+import { referenceCount, type SentenceView } from '../analysis/references.js';
 import { randomFor, shuffle } from '../random.js';
 import type { Candidate } from './candidate.js';
 import { sentenceSpan } from './candidate.js';
@@ -117,7 +117,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const explanation = `The article says: “${original}”`;
 		// one name, however written, is one answer; a name the article keeps using shows up in
 		// other prompts anyway, a rarer one would give itself away there
-		const answerInfo = gap.entity !== undefined ? { answerId: `e:${gap.entity}`, leaks: a.entities[gap.entity].mentions.length <= 2, person: a.entities[gap.entity].cls === 'person' } : { leaks: timesSaid(a, gap.answer) <= 2 };
+		const answerInfo = gap.entity !== undefined ? { answerId: `e:${gap.entity}`, leaks: referenceCount(a, gap.entity) <= 2, person: a.entities[gap.entity].cls === 'person' } : { leaks: timesSaid(a, gap.answer) <= 2 };
 
 		// typed cloze: short answers a student can write from memory
 		let typed: Candidate | null = null;

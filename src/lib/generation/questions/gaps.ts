@@ -346,7 +346,7 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (gaps.some((g) => g.first < to && from < g.last) || isInsideQuote(a, from) || isListMember(a, from, to, 'phrase')) continue;
 		const blankFrom = cause ? from : k + 1;
 		const answer = a.text.slice(tokens[blankFrom].start, tokens[to - 1].end);
-		gaps.push({ si, first: blankFrom, last: to, answer, kind: 'phrase', accept: blankFrom < from ? [a.text.slice(tokens[from].start, tokens[to - 1].end)] : [], quality: (cause ? 0.7 : 0.55) + focus(a, si, blankFrom, to) });
+		gaps.push({ si, first: blankFrom, last: to, answer, kind: 'phrase', accept: blankFrom < from ? [a.text.slice(tokens[from].start, tokens[to - 1].end)] : [], quality: (cause ? 0.7 : 0.66) + focus(a, si, blankFrom, to) });
 	}
 	// a term is best asked where the article first uses it
 	for (const g of gaps) {
