@@ -105,7 +105,8 @@ export function semicolonClauses(a: Article, si: number): { article: Article; vi
 			continue;
 		}
 		const view = viewSentence(article, si, new Map());
-		if (!view.ok || (!borrowed && n > 0 && /^(PRON|DET)$/.test(lead.pos))) {
+		// ("the indigenous Māori are ..." is a clause of its own; "these allied to ..." points back)
+		if (!view.ok || (!borrowed && n > 0 && (lead.pos === 'PRON' || (lead.pos === 'DET' && !/^(the|a|an)$/.test(lead.lower))))) {
 			out.push(whole);
 			continue;
 		}

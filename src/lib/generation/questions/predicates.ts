@@ -199,7 +199,8 @@ export function predicateQuestions(a: Article, views: (SentenceView | null)[], s
 					sources: [source],
 					sents: [p.si],
 					fact: `${p.si}:${normalize(e.name)}`,
-					quality: 0.88 * (distractors.length >= 3 ? 1 : 0.9),
+					// (names as choices read faster than four clauses: asked before "What did the act do?")
+					quality: 0.93 * (distractors.length >= 3 ? 1 : 0.9),
 					penalty: Math.max(0, words(prompt) - 20) * 0.006,
 					card: { front: prompt, back: `${e.name}\n\n${original}` }
 				});
