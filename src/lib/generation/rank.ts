@@ -66,6 +66,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		if (before.some((o) => o.type === 'true_false') || (before.length && c.type === 'true_false')) return 'tf';
 		if (before.length && !Array.isArray(c.answer) && before.some((o) => !Array.isArray(o.answer) && overlaps(normalize(o.answer), normalize(c.answer as string)))) return 'overlap';
 		if (before.some((o) => reveals(c, o) || reveals(o, c))) return `reveals:${before.map((o) => o.answer).join('|')}`;
+		if (c.answerId && out.filter((o) => !o.sents.some((x) => c.sents.includes(x)) && reveals(o, c, true)).length) return 'shown';
 		return 'ok';
 	};
 	const admissible = (c: T): boolean => {
