@@ -103,6 +103,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		// "Not only might viewing _____ affect ..." without its "but also": half a sentence
 		if (/\bnot only\b/i.test(cloze) && !/\bbut\b/i.test(cloze)) continue;
 		const clozeWords = cloze.split(/\s+/).length;
+		// "a total area of 42,924 km2, land area of 42,394 km2, ... 2,210,579 km2, and a population of _____": one number among many confuses
+		if (gap.kind === 'quantity' && (cloze.replace(BLANK, ' ').match(/\d[\d,.]*/g) ?? []).length >= 3) continue;
 		// "Money must serve as a _____.": a prompt that says nothing beyond the article's subject fits many answers
 		if (informativeWords(a, cloze) < 2) continue;
 		// a term the sentence defines may still be asked when the title names it, lower down

@@ -118,6 +118,11 @@ export function findGaps(a: Article, si: number): Gap[] {
 		// "the first supercomputer, the Cray-1,", "a British tea firm, the East India Company": a name
 		// given to a thing the sentence has just described is what it tells
 		if (describedBefore(a, si, m.first)) quality += 0.07;
+		// "Copenhagen, the nation's capital, largest city, and main commercial centre": a name the
+		// sentence goes on to describe is what it is about
+		else if (tokens[m.last]?.text === ',' && /^(the|a|an)$/.test(tokens[m.last + 1]?.lower ?? '') && /^(NOUN|ADJ|PROPN)$/.test(tokens[m.last + 2]?.pos ?? '') && !isListMember(a, m.first, m.last)) quality += 0.07;
+		// "democratic governance, LGBT equality, prosperity": a name inside one item of a list describes it
+		if (/^\p{Ll}/u.test(tokens[m.last]?.text ?? '') && tokens[m.last]?.pos === 'NOUN' && isListMember(a, m.first, m.last + 1, 'phrase')) continue;
 		// "in Egypt", "at Nasa's Ames Research Center in California": a place where something
 		// happened is the setting, unless the sentence is about where something is
 		const prep = tokens[m.first - 1]?.lower === 'the' ? tokens[m.first - 2] : tokens[m.first - 1];
@@ -306,6 +311,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (to <= k || to - k > 5) continue;
 		const head = tokens[to - 1];
 		if (head.pos !== 'NOUN' || GENERIC.has(head.lower) || GENERIC_HEADS.has(head.lower) || VAGUE_HEADS.has(head.lemma)) continue;
+		// "the country ranks highly": a verb the tagger took for a noun
+		if (/s$/.test(head.lower) && /^(ADV|ADP|DET)$/.test(tokens[to]?.pos ?? '') && /ly$|^(the|a|an)$/.test(tokens[to]?.lower ?? '')) continue;
 		// "important element", "other types", "new element": an evaluation, not a term
 		if (/^(important|other|new|major|main|significant|various|certain|different|many|several|key|good|bad|great|particular|specific|general|common|similar)$/.test(tokens[k].lower)) continue;
 		const tf = a.lemmaCount.get(head.lemma) ?? 0;
