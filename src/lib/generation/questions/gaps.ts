@@ -31,7 +31,7 @@ export interface Gap {
 	quality: number;
 }
 
-const GENERIC = new Set([
+export const GENERIC = new Set([
 	'thing', 'things', 'way', 'ways', 'part', 'parts', 'number', 'kind', 'kinds', 'lot', 'time', 'times', 'year', 'years', 'people', 'area',
 	'place', 'problem', 'problems', 'example', 'examples', 'fact', 'case', 'cases', 'point', 'end', 'side', 'others', 'other', 'one', 'term',
 	'terms', 'form', 'forms', 'type', 'types', 'variety', 'majority', 'rest', 'sort', 'level', 'amount', 'result', 'use', 'role', 'issue',
@@ -537,7 +537,7 @@ function nounPhraseStart(tokens: Token[], end: number, floor: number): number {
 }
 
 // Heads of noun phrases too vague to be worth a blank: "an important element of the system".
-const VAGUE_HEADS = new Set(['element', 'aspect', 'feature', 'factor', 'component', 'thing', 'stuff', 'item', 'issue', 'area', 'effect', 'manner', 'means', 'instance', 'situation', 'fashion', 'approach', 'respect', 'sense', 'extent', 'affair', 'matter', 'power', 'trouble', 'lot', 'deal', 'bit']);
+export const VAGUE_HEADS = new Set(['element', 'aspect', 'feature', 'factor', 'component', 'thing', 'stuff', 'item', 'issue', 'area', 'effect', 'manner', 'means', 'instance', 'situation', 'fashion', 'approach', 'respect', 'sense', 'extent', 'affair', 'matter', 'power', 'trouble', 'lot', 'deal', 'bit']);
 const DIRECTION = /^(central|northern|southern|eastern|western|north|south|east|west|northeastern|northwestern|southeastern|southwestern|upper|lower|inner|outer|low|high|coastal|rural|urban|greater|mainland|southernmost|northernmost)$/;
 
 /** A name in apposition to the noun phrase before it: "the king of the Sosso Empire, Soumaoro Kanté". */
@@ -584,7 +584,7 @@ function cutsName(a: Article, si: number, first: number, last: number): boolean 
 	return capBefore || capAfter;
 }
 
-const GENERIC_HEADS = new Set(['sake', 'use', 'usefulness', 'hours', 'number', 'variety', 'kind', 'form', 'forms', 'example', 'lot', 'part', 'amount', 'way', 'pair', 'role', 'type', 'types', 'sort', 'series', 'set', 'group', 'piece', 'range', 'level', 'degree', 'matter', 'case', 'end', 'top', 'side', 'rest', 'majority', 'half', 'thousands', 'millions', 'dozens', 'complexity', 'pattern', 'idea', 'concept', 'equivalent', 'absence', 'presence', 'nature', 'size', 'total', 'beginning', 'middle']);
+export const GENERIC_HEADS = new Set(['sake', 'use', 'usefulness', 'hours', 'number', 'variety', 'kind', 'form', 'forms', 'example', 'lot', 'part', 'amount', 'way', 'pair', 'role', 'type', 'types', 'sort', 'series', 'set', 'group', 'piece', 'range', 'level', 'degree', 'matter', 'case', 'end', 'top', 'side', 'rest', 'majority', 'half', 'thousands', 'millions', 'dozens', 'complexity', 'pattern', 'idea', 'concept', 'equivalent', 'absence', 'presence', 'nature', 'size', 'total', 'beginning', 'middle']);
 const QUANTIFIERS = new Set(['more', 'most', 'less', 'least', 'few', 'fewer', 'many', 'several', 'some', 'other', 'such', 'given', 'dozen', 'half', 'certain', 'various', 'same', 'own', 'much', 'next', 'last', 'previous', 'first', 'second', 'third', 'new', 'old', 'different', 'particular', 'whole', 'entire', 'main', 'major', 'key', 'good', 'great', 'big', 'small', 'large', 'little', 'long', 'short', 'high', 'low', 'recent', 'early', 'late', 'typical']);
 const COMMON_NOUNS = new Set(['country', 'countries', 'government', 'state', 'world', 'city', 'power', 'history', 'system', 'nation', 'region', 'life', 'work', 'man', 'woman', 'child', 'family', 'home', 'house', 'water', 'money', 'business', 'market', 'company', 'война', 'war', 'law', 'land', 'sea', 'island', 'member', 'leader', 'party', 'source', 'report', 'support', 'relationship', 'tie', 'move', 'change', 'development', 'process', 'effort', 'action', 'body', 'story', 'news', 'event', 'service', 'industry']);
 

@@ -44,6 +44,7 @@ export function findEnumerations(a: Article, views: (SentenceView | null)[]): En
 			// the list completes what comes before: a verb, "is a", a colon or a dash
 			const opens = /^(VERB|AUX)$/.test(lead.pos) || /^[:—–]$/.test(lead.text) || (DET.test(lead.lower) && /^(is|are|was|were)$/.test(tokens[k - 2]?.lower ?? ''));
 			if (!opens || out.some((e) => e.si === s.index && k < e.last)) continue;
+			if (a.quotations.some((q) => q.first <= k && k < q.last)) continue;
 			const e = enumerationAt(a, s.index, k);
 			if (e) {
 				out.push(e);
@@ -240,8 +241,13 @@ function alternatives(a: Article, e: Enumeration, lists: Enumeration[], terms: s
 		// a list of other things ("gold, silver, cowrie shells") has no fair rivals among them
 		const termSet = new Set(terms.map((t) => normalize(t.replace(/^(the|a|an)\s+/i, ''))));
 		const minLen = Math.max(2, lo - 1);
-		if (e.items.filter((x) => termSet.has(normalize(x.text.replace(/^(the|a|an|even)\s+/i, '')))).length * 2 < e.items.length) return [];
-		for (const t of terms) if (len(t) >= minLen && len(t) <= hi + 1 && /^\p{Ll}/u.test(t)) add(t);
+		if (e.items.filter((x) => termSet.has(normalize(x.text.replace(/^(the|a|an|even)\s+/i, '')))).length * 2 >= e.items.length) {
+			for (const t of terms) if (len(t) >= minLen && len(t) <= hi + 1 && /^\p{Ll}/u.test(t)) add(t);
+			return [...out.values()];
+		}
+		// a list of plain things ("sunlight, carbon dioxide, and water") has no fair rivals without
+		// knowing what kind of things they are: other nouns of the article make absurd choices
+		return [];
 	}
 	return [...out.values()];
 }
