@@ -88,6 +88,12 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 			const shown = out.filter((o) => !o.sents.some((x) => c.sents.includes(x)) && reveals(o, c, true)).length;
 			if (shown >= 2 || (again && shown >= 1)) return false;
 		}
+		// and the other way round: a prompt that would be the second to show a name already asked
+		for (const o of out) {
+			if (!o.answerId || Array.isArray(o.answer) || o.type === 'true_false' || o.type === 'who_said' || o.sents.some((x) => c.sents.includes(x))) continue;
+			if (!reveals(c, o, true)) continue;
+			if (out.some((p) => p !== o && !p.sents.some((x) => o.sents.includes(x)) && reveals(p, o, true))) return false;
+		}
 		// a question whose prompt prints the answer of another one, or the other way round
 		if (out.some((o) => leaksInto(c, o, relaxed))) return false;
 		if (c.type === 'ordering' && (typeCount.get('ordering') ?? 0) >= 1) return false;
@@ -178,7 +184,9 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		for (const t of ['numeric', 'ordering'] as QuestionType[]) {
 			if (out.some((c) => c.type === t)) continue;
 			// the same fact asked the other way: "reaching _____ in 2016" as a number to type instead of four choices
-			const twin = sorted.find((c) => c.type === t && c.score >= 0.45 && out.some((o) => o.fact === c.fact && o.type === 'multiple_choice' && o.answer === c.answer) && !prompts.has(promptOf(c)));
+			// (its own prompt shows no other question's answer, nor the other way round)
+			const clean = (c: T, gone: T) => out.every((o) => o === gone || (!reveals(c, o) && !reveals(o, c) && !leaksInto(c, o, false)));
+			const twin = sorted.find((c) => c.type === t && c.score >= 0.45 && out.some((o) => o.fact === c.fact && o.type === 'multiple_choice' && o.answer === c.answer && clean(c, o)) && !prompts.has(promptOf(c)));
 			if (twin) {
 				const at = out.findIndex((o) => o.fact === twin.fact);
 				const gone = out[at];

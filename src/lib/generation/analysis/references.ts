@@ -202,8 +202,9 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 				continue;
 			}
 		}
-		// "these functions" in an article about the functions of money: the article's own subject
-		if (/^(these|those)$/.test(t.lower) && noun - x <= 2 && tokens[noun].lemma !== tokens[noun].lower && (a.titleLemmas.has(tokens[noun].lemma) || (a.lemmaCount.get(tokens[noun].lemma) ?? 0) >= 4)) {
+		// "these functions" in an article about the functions of money, "this imitative learning" in one
+		// on observational learning: the article's own subject
+		if (((/^(these|those)$/.test(t.lower) && tokens[noun].lemma !== tokens[noun].lower) || (t.lower === 'this' && x > bodyStart)) && noun - x <= 2 && (a.titleLemmas.has(tokens[noun].lemma) || (/^(these|those)$/.test(t.lower) && (a.lemmaCount.get(tokens[noun].lemma) ?? 0) >= 4))) {
 			edits.push({ first: x, last: x + 1, text: x === bodyStart ? 'The' : 'the' });
 			continue;
 		}

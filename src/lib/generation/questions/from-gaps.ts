@@ -86,7 +86,10 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const span = trimAround(a, si, view, blankFrom, gap.last);
 		const spanEdits = [...view.edits, ...span.edits, ...(hide ? [{ first: hide.first, last: hide.last, text: hide.text ?? '' }] : [])];
 		if (hide && (hide.last <= span.first || hide.first >= span.last)) continue;
-		const cloze = asStatement(renderTokens(a, span.first, span.last, [...spanEdits, { first: blankFrom, last: gap.last, text: BLANK }]));
+		let cloze = asStatement(renderTokens(a, span.first, span.last, [...spanEdits, { first: blankFrom, last: gap.last, text: BLANK }]));
+		// "..., the freed Trimalchio discusses the services he offered: “Still, I was my master’s favorite ...":
+		// a quotation the sentence does not close is cut off where it opens
+		cloze = closeQuotes(cloze);
 		if (!cloze.includes(BLANK) || givesAway(cloze, answers)) continue;
 		// a word of the answer elsewhere in the prompt ("Second Schleswig War ... lost the _____",
 		// "cessions of territory to Sweden" → "Swedish Empire"); numbers share their units with the
@@ -392,6 +395,17 @@ function clauseEnd(a: Article, from: number, last: number): number {
 		}
 	}
 	return last;
+}
+
+/** The prompt without a quotation it opens and never closes (after the blank), or as it is. */
+function closeQuotes(prompt: string): string {
+	const opens = (prompt.match(/“/g) ?? []).length;
+	const closes = (prompt.match(/”/g) ?? []).length;
+	if (opens <= closes) return prompt;
+	const at = prompt.lastIndexOf('“');
+	if (at < prompt.indexOf(BLANK)) return prompt;
+	const head = prompt.slice(0, at).replace(/[\s:,;—–-]+$/, '');
+	return head.split(/\s+/).length >= 6 ? `${head}.` : prompt;
 }
 
 /**

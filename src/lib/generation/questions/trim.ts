@@ -353,8 +353,8 @@ export function removableParts(a: Article, si: number, view: SentenceView): { fi
 		const said = a.text.slice(tokens[b].start, tokens[m.first - 1].end).replace(/\s+/g, ' ');
 		const lowered = /^\p{Lu}\p{Ll}/u.test(said) && role[0].pos !== 'PROPN' && !/(an|ish|ese|ch|ian)$/.test(role[0].lower) ? said.charAt(0).toLowerCase() + said.slice(1) : said;
 		const article = /^[aeiou]/i.test(lowered) ? 'an' : 'a';
-		const capital = det === s.first || (det === b && b === s.first);
-		add(det, m.last, `${capital ? article.charAt(0).toUpperCase() + article.slice(1) : article} ${lowered}`);
+		// (a prompt's first letter is written as a capital when it is rendered)
+		add(det, m.last, `${article} ${lowered}`);
 	}
 	// ", a former royal court slave," after a name
 	for (let k = start + 1; k < s.last - 3; k++) {

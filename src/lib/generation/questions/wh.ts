@@ -109,7 +109,7 @@ export function yearQuestion(a: Article, si: number, view: SentenceView, gap: Ga
 	const edits = [...view.edits.filter((e) => !(e.first >= yFirst && e.first < yLast)), { first: yFirst, last: yLast, text: '' }];
 	const subject = renderTokens(a, k, v, view.edits.filter((e) => e.first >= k && e.last <= v));
 	// "Trade between China and Cambodia" → "trade ...", but "Vietnam" and "IBM" keep their capitals
-	const named = a.mentionsBySent[si].some((m) => m.first === k || (m.first <= k + 2 && /^\p{Lu}/u.test(tokens[k].text) && tokens[k].pos === 'PROPN')) || view.edits.some((e) => e.first === k && e.text);
+	const named = a.mentionsBySent[si].some((m) => m.first === k || (m.first <= k + 2 && /^\p{Lu}/u.test(tokens[k].text) && tokens[k].pos === 'PROPN')) || view.edits.some((e) => e.first === k && e.text && !/^(a|an|the)\s/.test(e.text));
 	const lowerFirst = (t: string) => (!named && !/^\p{Lu}{2}/u.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
 	let head: string;
 	let restFrom: number;
@@ -132,6 +132,9 @@ export function yearQuestion(a: Article, si: number, view: SentenceView, gap: Ga
 		if (/^(but|and)$/.test(tokens[x].lower) && /^(VERB|AUX)$/.test(tokens[x + 1]?.pos ?? '') && !(x === v + 1 && tokens[x + 1].pos === 'VERB')) return null;
 		// "... and the British monarch remained ...": a second clause with its own subject and verb
 		if (/^(but|and)$/.test(tokens[x].lower) && tokens.slice(x + 1, x + 5).some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && t.lower !== t.lemma && !/ing$/.test(t.lower)))) return null;
+		// "A law enacted by the emperor Tiberius in 19 CE declared that ...": a finite verb later on is
+		// the main one, the first a participle
+		if (x > v + 1 && x >= yLast && tokens[x].pos === 'VERB' && tokens[x].lower !== tokens[x].lemma && !/ing$/.test(tokens[x].lower) && !tokens.slice(Math.max(restFrom, x - 4), x).some((t) => /^(that|which|who|whom|whose|to|and|or|but|when|where|while|because|after|before|as|if|had|has|have|was|were|is|are|be|been|being)$/.test(t.lower) || t.text === ',')) return null;
 		// "The evidence found in 1924 that ... was one of ...": the first verb was not the main one
 		if (tokens[x].pos === 'AUX' && /^(was|were|is|are|has|have|had)$/.test(tokens[x].lower) && !tokens.slice(Math.max(v, x - 3), x).some((t) => /^(which|who|that|whom|whose)$/.test(t.lower))) return null;
 	}
