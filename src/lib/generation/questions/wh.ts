@@ -109,7 +109,9 @@ export function yearQuestion(a: Article, si: number, view: SentenceView, gap: Ga
 	const edits = [...view.edits.filter((e) => !(e.first >= yFirst && e.first < yLast)), { first: yFirst, last: yLast, text: '' }];
 	const subject = renderTokens(a, k, v, view.edits.filter((e) => e.first >= k && e.last <= v));
 	// "Trade between China and Cambodia" → "trade ...", but "Vietnam" and "IBM" keep their capitals
-	const named = a.mentionsBySent[si].some((m) => m.first === k || (m.first <= k + 2 && /^\p{Lu}/u.test(tokens[k].text) && tokens[k].pos === 'PROPN')) || view.edits.some((e) => e.first === k && e.text && !/^(a|an|the)\s/.test(e.text));
+	// (an edit that opens the subject decides: "Albert Bandura" is a name, "a Dutch explorer" is not)
+	const lead = view.edits.find((e) => e.first === k && e.text);
+	const named = lead ? !/^(a|an|the)\s/.test(lead.text) : a.mentionsBySent[si].some((m) => m.first === k || (m.first <= k + 2 && /^\p{Lu}/u.test(tokens[k].text) && tokens[k].pos === 'PROPN'));
 	const lowerFirst = (t: string) => (!named && !/^\p{Lu}{2}/u.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
 	let head: string;
 	let restFrom: number;
