@@ -52,6 +52,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	let relaxed = false;
 	let mixing = false;
 	let filling = false;
+	const dead = new Set<T>();
 	const why = (c: T): string => {
 		if (taken.has(c)) return 'taken';
 		if (prompts.has(promptOf(c))) return 'prompt';
@@ -132,6 +133,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 	const take = (c: T) => {
 		const swap = swaps.get(c);
 		if (swap && out.includes(swap.from)) {
+			dead.clear();
 			const { from, to } = swap;
 			out[out.indexOf(from)] = to;
 			taken.add(to);
@@ -156,7 +158,12 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 		for (const c of sorted) {
 			// the effective score never exceeds the score: nothing further down can win
 			if (c.score <= bestScore) break;
-			if (!admissible(c)) continue;
+			// (what a longer list rules out it never lets back in, until a looser rule applies)
+			if (dead.has(c)) continue;
+			if (!admissible(c)) {
+				dead.add(c);
+				continue;
+			}
 			const e = effective(c);
 			if (e > bestScore) {
 				best = c;
@@ -164,6 +171,7 @@ export function selectQuestions<T extends Candidate & { score: number }>(candida
 			}
 		}
 		if (!best) {
+			dead.clear();
 			if (!filling) {
 				filling = true;
 				continue;
@@ -254,10 +262,17 @@ function reveals(c: Candidate, o: Candidate, namesOnly = false): boolean {
 	return formsOf(o).some((n) => p.includes(n) && (n.split(' ').length > 3 || !inLongerName(c.prompt, n.trim())));
 }
 
+const wordRes = new Map<string, RegExp>();
+
 /** A one-word name seen only inside a longer one: "Tasman" in "the Tasman Sea" is not Abel Tasman. */
 function inLongerName(prompt: string, word: string): boolean {
 	if (word.includes(' ')) return false;
-	const re = new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'giu');
+	let re = wordRes.get(word);
+	if (!re) {
+		re = new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'giu');
+		if (wordRes.size > 2000) wordRes.clear();
+		wordRes.set(word, re);
+	}
 	let any = false;
 	for (const m of prompt.matchAll(re)) {
 		const at = m.index! + m[1].length;
@@ -275,7 +290,17 @@ function inLongerName(prompt: string, word: string): boolean {
  * name or term (`leaks`) wherever it shows, a common one where the two prompts say the
  * same thing (see printsAnswer). Once `relaxed`, only the second kind counts.
  */
+const leakMemo = [new WeakMap<Candidate, Map<Candidate, boolean>>(), new WeakMap<Candidate, Map<Candidate, boolean>>()];
 function leaksInto(c: Candidate, o: Candidate, relaxed: boolean): boolean {
+	const memo = leakMemo[relaxed ? 1 : 0];
+	let m = memo.get(c);
+	if (!m) memo.set(c, (m = new Map()));
+	let hit = m.get(o);
+	if (hit === undefined) m.set(o, (hit = computeLeak(c, o, relaxed)));
+	return hit;
+}
+
+function computeLeak(c: Candidate, o: Candidate, relaxed: boolean): boolean {
 	if (o.sents.some((x) => c.sents.includes(x))) return false;
 	if (!relaxed && ((o.leaks && reveals(c, o, true)) || (c.leaks && reveals(o, c, true)))) return true;
 	return printsAnswer(o, c) || printsAnswer(c, o);

@@ -12,7 +12,19 @@ import { normalize } from './render.js';
  * ("ESA", "Fed" for "Federal Reserve"), the noun itself for "carbohydrate molecules"
  * ("carbohydrates"), and the singular or plural of a common noun.
  */
+const typedCache = new WeakMap<object, Map<string, string[]>>();
+
 export function typedAnswers(a: Article, gap: Gap): string[] {
+	// (the same for every gap on one name or phrase)
+	let m = typedCache.get(a.tokens);
+	if (!m) typedCache.set(a.tokens, (m = new Map()));
+	const key = `${gap.entity ?? ''}|${gap.kind}|${gap.answer}`;
+	let hit = m.get(key);
+	if (!hit) m.set(key, (hit = computeTyped(a, gap)));
+	return hit;
+}
+
+function computeTyped(a: Article, gap: Gap): string[] {
 	const out: string[] = [];
 	const e = gap.entity !== undefined ? a.entities[gap.entity] : undefined;
 	if (e) {

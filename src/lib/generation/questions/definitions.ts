@@ -105,7 +105,7 @@ function add(out: Definition[], term: string, definition: string, si: number, st
 
 /** "What is meant by “fiat money”?" with the article's other definitions as choices. */
 export function definitionQuestions(a: Article, views: (SentenceView | null)[], seed: number | string): Candidate[] {
-	const defs = findDefinitions(a, views);
+	const defs = definitionsOf.get(a.tokens) ?? findDefinitions(a, views);
 	if (defs.length < 3) return [];
 	const out: Candidate[] = [];
 	for (const d of defs) {
@@ -138,14 +138,14 @@ export function definitionQuestions(a: Article, views: (SentenceView | null)[], 
 	return out;
 }
 
-const descriptions = new WeakMap<object, string[]>();
+const definitionsOf = new WeakMap<object, Definition[]>();
 
-/** Keeps the article's definitions' descriptions, as wrong choices for other long answers. */
+/** Finds the article's definitions once: their descriptions are also wrong choices for other long answers. */
 export function saveDescriptions(a: Article, views: (SentenceView | null)[]): void {
-	descriptions.set(a.tokens, findDefinitions(a, views).map((d) => d.definition));
+	definitionsOf.set(a.tokens, findDefinitions(a, views));
 }
 
 /** The descriptions kept for this article (none before `saveDescriptions`). */
 export function savedDescriptions(a: Article): string[] {
-	return descriptions.get(a.tokens) ?? [];
+	return (definitionsOf.get(a.tokens) ?? []).map((d) => d.definition);
 }

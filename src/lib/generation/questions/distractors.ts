@@ -15,12 +15,12 @@ import { canBePerson } from '../analysis/entities.js';
 const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'and', 'to', 'for', 'by', 'with', 'at', 'as', 'is', 'was', 'were', 'are', 'be', 'been', 'that', 'this', 'it', 'its', 'his', 'her', 'their', 'from', 'which', 'who', 'has', 'had', 'have']);
 
 // Per-article caches: the "also true" check looks at every sentence for every choice.
-const sentenceCache = new WeakMap<Article, { norm: string[]; lemmas: Set<string>[]; containing: Map<string, number[]> }>();
+const sentenceCache = new WeakMap<object, { norm: string[]; lemmas: Set<string>[]; containing: Map<string, number[]> }>();
 function sentenceInfo(a: Article) {
-	let c = sentenceCache.get(a);
+	let c = sentenceCache.get(a.tokens);
 	if (!c) {
 		c = { norm: a.sentences.map((s) => ` ${normalize(a.text.slice(s.start, s.end))} `), lemmas: a.sentences.map((s) => contentLemmas(a, s.index)), containing: new Map() };
-		sentenceCache.set(a, c);
+		sentenceCache.set(a.tokens, c);
 	}
 	return c;
 }
@@ -109,7 +109,7 @@ function placeType(e: Entity): string {
 }
 
 // The article's names of the same kind as each key, best first: the same for every gap on that name.
-const sameKindCache = new WeakMap<Article, Map<number, { e: Entity; kind: number }[]>>();
+const sameKindCache = new WeakMap<object, Map<number, { e: Entity; kind: number }[]>>();
 
 /** Names of the same kind as the key: from the article first, then from built-in lists. */
 export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Random, want = 3): string[] {
@@ -168,8 +168,8 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 	const fits = (e: Entity) => key.cls !== 'person' || (canBePerson(e.name) && (!gender || genderOf(a, e.id) !== (gender === 'm' ? 'f' : 'm')));
 	// "Parliament", "Cabinet": an institution named by its common noun has no fair rivals
 	if (key.cls === 'org' && !/\s/.test(key.name) && ORG_HEADS.has(key.name.toLowerCase())) return [];
-	let byKey = sameKindCache.get(a);
-	if (!byKey) sameKindCache.set(a, (byKey = new Map()));
+	let byKey = sameKindCache.get(a.tokens);
+	if (!byKey) sameKindCache.set(a.tokens, (byKey = new Map()));
 	let sorted = byKey.get(key.id);
 	if (!sorted) {
 		sorted = a.entities

@@ -46,6 +46,8 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 	const back = (answer: string) => `${answer}\n\n${original}`;
 	const penaltyBase = /[“"]/.test(statement) ? 0.02 : 0;
 	let tfDone = false;
+	// a hedged sentence ("may be", "likely") is neither true nor false enough to ask as a statement
+	const hedged = a.tokens.slice(s.first, s.last).some((t) => /^(may|might|perhaps|possibly|likely|probably|apparently)$/.test(t.lower));
 
 	// each gap asked as the sentence says it, and, for a second question on the sentence, with a
 	// setting, participle or apposition that holds another gap left out
@@ -264,7 +266,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 
 		// true/false: the sentence as written, or with a same-kind value from the article swapped in
 		// a hedged sentence ("may be", "likely") is neither true nor false enough to ask
-		const hedged = a.tokens.slice(s.first, s.last).some((t) => /^(may|might|perhaps|possibly|likely|probably|apparently)$/.test(t.lower));
+
 		// "Parliament did not enact ...": a false version of a negative statement reads as a double negative, and is guessed
 		const negated = a.tokens.slice(span.first, span.last).some((t) => /^(not|n[’']t|never|no|nor|neither|none|without|cannot|nothing)$/.test(t.lower));
 		// names and numbers only: another of the article's terms makes nonsense ("convert solar energy
@@ -333,32 +335,32 @@ function inAttribution(a: Article, si: number, k: number): boolean {
 	return false;
 }
 
-const saidCache = new WeakMap<Article, Map<string, number>>();
-const normalizedText = new WeakMap<Article, string>();
-const wordCounts = new WeakMap<Article, Map<string, number>>();
+const saidCache = new WeakMap<object, Map<string, number>>();
+const normalizedText = new WeakMap<object, string>();
+const wordCounts = new WeakMap<object, Map<string, number>>();
 /** How often the article writes a phrase (whole words, any case). */
 function timesSaid(a: Article, phrase: string): number {
-	let m = saidCache.get(a);
-	if (!m) saidCache.set(a, (m = new Map()));
+	let m = saidCache.get(a.tokens);
+	if (!m) saidCache.set(a.tokens, (m = new Map()));
 	const key = normalize(phrase);
 	let n = m.get(key);
 	// a single word: counted once for the whole article
 	if (n === undefined && !key.includes(' ')) {
-		let words = wordCounts.get(a);
+		let words = wordCounts.get(a.tokens);
 		if (!words) {
 			words = new Map();
 			for (const t of a.tokens) {
 				const w = normalize(t.text);
 				if (w && !w.includes(' ')) words.set(w, (words.get(w) ?? 0) + 1);
 			}
-			wordCounts.set(a, words);
+			wordCounts.set(a.tokens, words);
 		}
 		n = words.get(key) ?? 0;
 		m.set(key, n);
 	}
 	if (n === undefined) {
-		let hay = normalizedText.get(a);
-		if (hay === undefined) normalizedText.set(a, (hay = ` ${normalize(a.text)} `));
+		let hay = normalizedText.get(a.tokens);
+		if (hay === undefined) normalizedText.set(a.tokens, (hay = ` ${normalize(a.text)} `));
 		n = 0;
 		for (let at = hay.indexOf(` ${key} `); at >= 0 && key; at = hay.indexOf(` ${key} `, at + key.length)) n++;
 		m.set(key, n);

@@ -436,11 +436,11 @@ export function focus(a: Article, si: number, first: number, last: number): numb
 	return (closes ? 0.05 : 0) - (opening ? 0.04 : 0);
 }
 
-const firstCache = new WeakMap<Article, Map<string, number | undefined>>();
+const firstCache = new WeakMap<object, Map<string, number | undefined>>();
 /** The first sentence that writes a phrase (whole words, any case). */
 function firstSentenceWith(a: Article, phrase: string): number | undefined {
-	let m = firstCache.get(a);
-	if (!m) firstCache.set(a, (m = new Map()));
+	let m = firstCache.get(a.tokens);
+	if (!m) firstCache.set(a.tokens, (m = new Map()));
 	const key = ` ${normalize(phrase)} `;
 	if (m.has(key)) return m.get(key);
 	let found: number | undefined;
@@ -486,10 +486,10 @@ function addTerm(a: Article, gaps: Gap[], si: number, from: number, to: number, 
 	gaps.push({ si, first: from, last: to, answer, kind: 'term', accept: [], quality: quality + Math.min(0.1, 0.04 * (uses - 1)) });
 }
 
-const occurrenceCache = new WeakMap<Article, Map<string, number>>();
+const occurrenceCache = new WeakMap<object, Map<string, number>>();
 function occurrences(a: Article, phrase: string): number {
-	let m = occurrenceCache.get(a);
-	if (!m) occurrenceCache.set(a, (m = new Map()));
+	let m = occurrenceCache.get(a.tokens);
+	if (!m) occurrenceCache.set(a.tokens, (m = new Map()));
 	const key = phrase.toLowerCase();
 	let n = m.get(key);
 	if (n === undefined) {
