@@ -326,6 +326,19 @@ export function removableParts(a: Article, si: number, view: SentenceView): { fi
 		if (tokens[z]?.text === ',' && tokens[k - 1].text !== ',') z++;
 		add(k, z);
 	}
+	// "On December 16, | just as the Dartmouth’s deadline approached, | townspeople gathered ...": a
+	// time or circumstance clause between commas
+	for (let k = start + 1; k < s.last - 4; k++) {
+		if (!top.has(k) || tokens[k].text !== ',') continue;
+		let c = k + 1;
+		if (/^(just|even|only)$/.test(tokens[c]?.lower ?? '')) c++;
+		if (!/^(as|while|when|after|before|although|though|since|because|once|until)$/.test(tokens[c]?.lower ?? '')) continue;
+		let z = c + 1;
+		while (z < s.last && z - k < 16 && tokens[z].text !== ',' && top.has(z)) z++;
+		if (tokens[z]?.text !== ',' || z - k < 4 || !startsClause(a, z + 1, s.last)) continue;
+		add(k, z);
+		k = z;
+	}
 	// "... founded by Sundiata Keita | and became renowned for the wealth of its rulers, especially
 	// Mansa Musa": a second predicate of the same subject, to the end of the sentence
 	for (let k = start + 4; k < s.last - 3; k++) {
