@@ -223,11 +223,12 @@ function alternatives(a: Article, e: Enumeration, lists: Enumeration[], terms: s
 	if (named && e.items.every((x) => a.entities[x.entity!].cls === 'language')) for (const l of COMMON_LANGUAGES) add(l);
 	if (named) {
 		const classes = new Set(e.items.map((x) => a.entities[x.entity!].cls));
-		const kinds = new Set(e.items.map((x) => a.entities[x.entity!].placeKind ?? a.entities[x.entity!].head));
+		const kindOf = (en: { placeKind?: string; head: string }) => en.placeKind ?? en.head.toLowerCase().replace(/s$/, '');
+		const kinds = new Set(e.items.map((x) => kindOf(a.entities[x.entity!])));
 		for (const en of a.entities) {
 			if (!en.mentions.length || !classes.has(en.cls) || e.items.some((x) => x.entity === en.id)) continue;
 			// a place among places of its kind: islands among islands, languages among languages
-			if (en.cls === 'place' && !kinds.has(en.placeKind ?? en.head)) continue;
+			if (en.cls === 'place' && !kinds.has(kindOf(en))) continue;
 			if (!/\s/.test(en.name) && en.mentions.length < 1) continue;
 			const withThe = e.items.every((x) => /^the\s/i.test(x.text)) && !/^the\s/i.test(en.name) ? `the ${en.name}` : en.name;
 			add(withThe);
