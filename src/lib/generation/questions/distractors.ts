@@ -340,10 +340,12 @@ function syntheticValues(q: Quantity, rand: Random): string[] {
 	switch (q.kind) {
 		case 'year': {
 			const circa = q.text.match(/^(c\.|circa)\s*/)?.[0] ?? '';
+			// "71 BCE" among "68 BCE", "80 BCE": the era goes with every choice
+			const era = q.text.match(/\s+(BCE|BC|CE|AD|B\.C\.E?\.?|A\.D\.?|C\.E\.?)$/)?.[0] ?? '';
 			return pick([-12, -8, -5, -3, 4, 6, 9, 14, -20, 21])
 				.map((d) => q.value + d)
-				.filter((y) => y <= maxYear && y > 0)
-				.map((y) => circa + String(y));
+				.filter((y) => (era ? true : y <= maxYear) && y > 0)
+				.map((y) => circa + String(y) + era);
 		}
 		case 'decade':
 			return pick([-30, -20, -10, 10, 20, 30]).map((d) => `${q.value + d}s`).filter((s) => parseInt(s, 10) <= maxYear);
