@@ -244,7 +244,9 @@ function promptOf(c: Candidate): string {
 function formsOf(c: Candidate): string[] {
 	let f = answerForms.get(c);
 	if (f === undefined) {
-		f = Array.isArray(c.answer) || c.type === 'true_false' ? [] : [c.answer, ...c.accept].map((x) => normalize(x).replace(/^the /, '')).filter((n) => n.length >= 2).map((n) => ` ${n} `);
+		// (a person is shown by the surname too: "Myskina" shows "Anastasia Myskina")
+		const surname = c.person && !Array.isArray(c.answer) && /\s/.test(c.answer) ? [c.answer.split(/\s+/).pop()!].filter((w) => w.length >= 4 && /^\p{Lu}/u.test(w)) : [];
+		f = Array.isArray(c.answer) || c.type === 'true_false' ? [] : [...new Set([c.answer, ...c.accept, ...surname])].map((x) => normalize(x).replace(/^the /, '')).filter((n) => n.length >= 2).map((n) => ` ${n} `);
 		answerForms.set(c, f);
 	}
 	return f;

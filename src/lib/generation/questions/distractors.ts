@@ -5,6 +5,7 @@ import { KNOWN_ORGS, lookupOrg, lookupPlace, placesOfKind, prominence, type Plac
 import { MONTHS, ORG_HEADS } from '../knowledge/lexicon.js';
 import { isFirstName } from '../knowledge/names.js';
 import { entityIsSubject, wordGivesAway } from './giveaway.js';
+import { genericName } from './gaps.js';
 import { shuffle, type Random } from '../random.js';
 import { normalize } from './render.js';
 import type { Gap } from './gaps.js';
@@ -140,6 +141,10 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		// the article's own subject is no wrong answer to anything it says ("Kingdom of Denmark" for
 		// "Denmark lost the _____"), nor is a name the prompt already points to ("Danish Realm" there)
 		if (other && other.id !== key.id && entityIsSubject(a, other.id)) return false;
+		// ("Grand Slam", which the article writes "a Grand Slam", is a kind of event, no rival of the Davis Cup)
+		if (other && genericName(a, other)) return false;
+		// "the _____, which was won by Spain": one thing among single things, "Grand Slams" is several
+		if (key.cls !== 'place' && key.cls !== 'person' && pluralName(name) !== pluralName(key.name)) return false;
 		if (wordGivesAway(prompt, name)) return false;
 		// "Claire", "Ben": the people of a teaching story are no fair choices beside real people, nor the other way round
 		if (key.cls === 'person' && other && storyPerson(a, other) !== storyPerson(a, key)) return false;
@@ -445,4 +450,10 @@ export function phraseDistractors(a: Article, gap: Gap, pool: Gap[], prompt: str
 		out.push(g.first === a.sentences[g.si].first ? g.answer[0].toLowerCase() + g.answer.slice(1) : g.answer);
 	}
 	return out;
+}
+
+/** A name whose last word is a plural ("Grand Slams", "Coercive Acts"; not "Davis Cup", "Texas"). */
+function pluralName(name: string): boolean {
+	const last = name.split(/\s+/).pop() ?? '';
+	return /^\p{Lu}/u.test(last) && /[^su]s$/.test(last) && name.includes(' ');
 }

@@ -74,6 +74,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (!e.name.includes(' ') && e.mentions.some((x) => tokens[x.first - 1]?.text === ',' && /^(son|daughter|mother|father|brother|sister|wife|husband|friend|child|boy|girl|cousin)$/.test(tokens[x.first - 2]?.lower ?? ''))) continue;
 		// "low _____ orbit", "central _____", "_____ colonists": a place describing something else
 		if ((e.cls === 'place' || e.cls === 'polity') && ((/^\p{Ll}/u.test(tokens[m.last]?.text ?? '') && tokens[m.last]?.pos === 'NOUN') || DIRECTION.test(tokens[m.first - 1]?.lower ?? ''))) continue;
+		// "to win a Grand Slam", "another Grand Slam final": a name the article writes with "a" is a kind of thing, not the one thing
+		if (genericName(a, e)) continue;
 		// "Templo _____", "Joan _____", "Committee for a _____": the blank would cut a longer name
 		if (cutsName(a, si, m.first, m.last)) continue;
 		// "low _____ orbit": a name between a describing word and its noun only describes that noun
@@ -667,4 +669,9 @@ export function isListMember(a: Article, first: number, last: number, kind: 'ent
 
 export function isInsideQuote(a: Article, k: number): boolean {
 	return a.quotations.some((q) => k >= q.first && k < q.last);
+}
+
+/** A name the article writes with "a", "another" or "every" at least once: a kind of thing ("a Grand Slam"), not one thing. */
+export function genericName(a: Article, e: { cls: string; mentions: { first: number }[] }): boolean {
+	return e.cls !== 'person' && e.mentions.some((m) => /^(a|an|another|every|each)$/.test(a.tokens[m.first - 1]?.lower ?? ''));
 }
