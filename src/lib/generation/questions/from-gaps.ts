@@ -121,7 +121,7 @@ export function questionsFromGaps(a: Article, si: number, view: SentenceView, ga
 		const answerWords = gap.answer.split(/\s+/).length;
 		const fact = `${si}:${normalize(gap.answer)}`;
 		// (English puts the news last: of two facts of a sentence, the later one is a little more the point)
-		const late = 0.04 * ((gap.first - s.first) / Math.max(1, s.last - s.first) - 0.5);
+		const late = gap.quantity && !/^(year|date|decade|century|year_range)$/.test(gap.quantity.kind) ? 0 : 0.04 * ((gap.first - s.first) / Math.max(1, s.last - s.first) - 0.5);
 		const penalty = penaltyBase - late + Math.max(0, clozeWords - 22) * 0.006 + (answerWords > 4 ? 0.04 * (answerWords - 4) : 0) + (fromTitle ? (gap.quality >= 0.9 ? 0.05 : 0.25) : 0) + (hide ? 0.015 : 0);
 		const explanation = `The article says: “${original}”`;
 		// one name, however written, is one answer; a name the article keeps using shows up in
