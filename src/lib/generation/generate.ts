@@ -1,16 +1,17 @@
 import { analyse, type Article } from './analysis/article.js';
-import { viewSentence, type SentenceView } from './analysis/references.js';
+import { saveReferenceCounts, viewSentence, type SentenceView } from './analysis/references.js';
 import { sentenceCentrality } from './centrality.js';
 import { validateText } from './input/validate.js';
 import type { Candidate } from './questions/candidate.js';
 import { questionsFromGaps } from './questions/from-gaps.js';
 import { findGaps, type Gap } from './questions/gaps.js';
 import { orderingQuestions } from './questions/ordering.js';
-import { definitionQuestions } from './questions/definitions.js';
+import { definitionQuestions, saveDescriptions } from './questions/definitions.js';
 import { nativeNameQuestions } from './questions/native-names.js';
 import { whoSaidQuestions } from './questions/who-said.js';
 import { predicateQuestions } from './questions/predicates.js';
 import { namingQuestions } from './questions/naming.js';
+import { listQuestions } from './questions/lists.js';
 import { semicolonClauses, standaloneClause } from './questions/clauses.js';
 import { narrowAroundReference } from './questions/trim.js';
 import { selectQuestions } from './rank.js';
@@ -48,6 +49,8 @@ export function allCandidates(a: Article, seed: number | string, count = Infinit
 	const memo = new Map<number, SentenceView>();
 	const views: (SentenceView | null)[] = a.sentences.map((s) => viewSentence(a, s.index, memo));
 	const centrality = sentenceCentrality(a);
+	saveDescriptions(a, views);
+	saveReferenceCounts(a, views);
 	const gapsBySent: Gap[][] = a.sentences.map((s) => (views[s.index]?.ok ? findGaps(a, s.index) : []));
 	const pool = gapsBySent.flat();
 	const out: Candidate[] = [];
@@ -96,6 +99,9 @@ export function allCandidates(a: Article, seed: number | string, count = Infinit
 	// the terms the article defines or names, as wrong choices for one another
 	const terms = pool.filter((g) => g.kind === 'term' && g.quality >= 0.85 && !/[“”"]/.test(g.answer) && !a.quotations.some((q) => q.first <= g.first && g.last <= q.last)).map((g) => g.answer);
 	out.push(...namingQuestions(a, views, seed, terms));
+	// (a list of the article's terms may take any of its terms as a wrong item)
+	const allTerms = [...new Set(pool.filter((g) => (g.kind === 'term' || (g.kind === 'phrase' && /\s/.test(g.answer))) && !/[“”"]/.test(g.answer)).map((g) => g.answer))];
+	out.push(...listQuestions(a, views, seed, allTerms));
 	const scored = out.map((c) => {
 		const central = Math.max(...c.sents.map((si) => centrality[si] ?? 0));
 		const score = Math.max(0, Math.min(1, 0.5 * central + 0.5 * c.quality - c.penalty));

@@ -5,8 +5,9 @@ import { allCandidates, generate } from '../../../src/lib/generation/generate';
 import { findNamings } from '../../../src/lib/generation/questions/naming';
 import { findPredications } from '../../../src/lib/generation/questions/predicates';
 import { removableParts, trimAround } from '../../../src/lib/generation/questions/trim';
-import { BLANK, givesAwayWords, renderTokens } from '../../../src/lib/generation/questions/render';
-import { yearBounds } from '../../../src/lib/generation/questions/distractors';
+import { BLANK, renderTokens } from '../../../src/lib/generation/questions/render';
+import { wordGivesAway } from '../../../src/lib/generation/questions/giveaway';
+import { yearBounds } from '../../../src/lib/generation/questions/fit';
 import { article, norm } from './helpers';
 
 const prompts = (text: string) => allCandidates(analyse(text), 0).map((c) => c.prompt);
@@ -78,7 +79,8 @@ describe('references', () => {
 		const r = rendered(
 			'Albert Bandura studied how children learn. He said the children copied the teacher. The teacher was punished for her behavior. Federer again got the better of Hewitt in the final. His victory proved to be his 13th successive win.'
 		);
-		expect(r[2]).toBeNull();
+		// "her" is the teacher's (the subject of its own sentence), never Albert Bandura's
+		expect(r[2] ?? '').not.toMatch(/Bandura/);
 		expect(r[4]).toBeNull();
 	});
 
@@ -169,8 +171,8 @@ describe('gap choice', () => {
 	});
 
 	it('does not ask a word the prompt gives away by its stem, nor the article\'s own subject', () => {
-		expect(givesAwayWords('After the Second Schleswig War, Denmark lost the _____ to Prussia.', ['Duchy of Schleswig'])).toBe(true);
-		expect(givesAwayWords('It called on the United Nations to reinstate the _____.', ['Cambodia National Rescue Party'])).toBe(false);
+		expect(wordGivesAway('After the Second Schleswig War, Denmark lost the _____ to Prussia.', 'Duchy of Schleswig')).toBe(true);
+		expect(wordGivesAway('It called on the United Nations to reinstate the _____.', 'Cambodia National Rescue Party')).toBe(false);
 		const qs = generate('Photosynthesis\n\nDirectly or indirectly, the process of photosynthesis provides most of the energy required by living things on earth. Plants use sunlight.', { count: 0 }).questions;
 		for (const q of qs) if (q.type !== 'true_false') expect(norm(q.answer as string)).not.toContain('photosynthesis');
 	});

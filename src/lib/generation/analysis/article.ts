@@ -4,7 +4,8 @@ import { tokenize, type Sentence, type Token } from './tokens.js';
 import { findEntities, type Entity, type Mention } from './entities.js';
 import { findQuantities, type Quantity } from './numbers.js';
 import { findQuotations, type Quotation } from './quotes.js';
-import { assignGenders, personBefore, type Gender } from './antecedents.js';
+import { personBefore } from './antecedents.js';
+import { agrees, type Gender } from './agreement.js';
 import { nlp } from './nlp.js';
 
 function nlpDoc(text: string): { pos: string; lemma: string }[] {
@@ -60,23 +61,11 @@ export function analyse(text: string, opts: { markdown?: boolean; title?: string
 	// "he said" after a quotation: the person the text was last about, as for any "he"
 	const lastPersonBefore = (tok: number, gender?: Gender): number | undefined => {
 		const si = doc.tokens[tok].sent;
-		const here = mentionsBySent[si].filter((m) => m.first < tok && entities[m.entity].cls === 'person' && (!gender || !entities[m.entity].gender || entities[m.entity].gender === gender));
+		const d = { tokens: doc.tokens, sentences: doc.sentences, mentionsBySent, entities };
+		const here = mentionsBySent[si].filter((m) => m.first < tok && entities[m.entity].cls === 'person' && agrees(d, m.entity, gender));
 		if (here.length) return here[0].entity;
-		return personBefore({ sentences: doc.sentences, mentionsBySent, entities }, si, gender);
+		return personBefore(d, si, gender);
 	};
-	// genders first (quotation marks are matched roughly for this: a pronoun inside one speaks of someone else)
-	const roughQuotes: [number, number][] = [];
-	{
-		let open = -1;
-		for (const t of doc.tokens) {
-			if (t.text === '“' || (t.text === '"' && open < 0)) open = t.i;
-			else if ((t.text === '”' || t.text === '"') && open >= 0) {
-				roughQuotes.push([open, t.i]);
-				open = -1;
-			}
-		}
-	}
-	assignGenders(doc.tokens, doc.sentences, mentionsBySent, entities, (k) => roughQuotes.some(([x, y]) => k > x && k < y));
 	const quotations = findQuotations(doc, entities, mentions, lastPersonBefore);
 
 	const lemmaCount = new Map<string, number>();
@@ -88,7 +77,8 @@ export function analyse(text: string, opts: { markdown?: boolean; title?: string
 	const titleLemmas = new Set<string>();
 	if (title) {
 		const doc2 = nlpDoc(title);
-		for (const t of doc2) if (t.pos === 'NOUN' || t.pos === 'PROPN') titleLemmas.add(t.lemma);
+		// (a title is often written in capitals: "Defining Money by Its Functions" speaks of functions)
+		for (const t of doc2) if (t.pos === 'NOUN' || t.pos === 'PROPN') titleLemmas.add(t.lemma).add(t.lemma.toLowerCase().replace(/(?<=[^s])s$/, ''));
 	}
 	return {
 		text,

@@ -1,6 +1,8 @@
 import type { Token, TokenizedDoc } from './tokens.js';
-import { EVENT_HEADS, GIVEN_NAMES, LAW_HEADS, MONTHS, ORG_HEADS, PERSON_ROLES, PERSON_TITLES, PLACE_HEADS, PLACE_PREFIXES, POLITY_HEADS, SPEECH_VERBS } from '../knowledge/lexicon.js';
+import { EVENT_HEADS, LAW_HEADS, MONTHS, ORG_HEADS, PERSON_ROLES, PERSON_TITLES, PLACE_HEADS, PLACE_PREFIXES, POLITY_HEADS, SPEECH_VERBS } from '../knowledge/lexicon.js';
 import { LANGUAGE_NAMES, lookupOrg, lookupPlace, type PlaceKind } from '../knowledge/gazetteer.js';
+import { isFirstName, isFirstNameAlone } from '../knowledge/names.js';
+import { isDemonymWord } from '../knowledge/demonyms.js';
 
 export type EntityClass = 'person' | 'place' | 'org' | 'law' | 'event' | 'polity' | 'group' | 'language' | 'name';
 
@@ -32,8 +34,6 @@ export interface Entity {
 	head: string;
 	/** Usually written with "the". */
 	the: boolean;
-	/** For a person: whom the article calls "he" ('m') or "she" ('f'), when that is clear. */
-	gender?: 'm' | 'f';
 }
 
 const CONNECTORS = new Set(['of', 'de', 'da', 'van', 'von', 'der', 'del', 'di', 'al', 'bin', 'ibn', 'la', 'le', 'du', 'dos', 'das', 'y']);
@@ -56,7 +56,16 @@ const isAllCaps = (t: Token) => /^[\p{Lu}&.]{2,}$/u.test(t.text) || /^\p{Lu}[\p{
 /** Finds people, places, organisations and other names, with their abbreviations and short forms. */
 export function findEntities(doc: TokenizedDoc, title = ''): { entities: Entity[]; mentions: Mention[] } {
 	const { tokens, sentences } = doc;
-	const titleWords = new Set(title.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length >= 3));
+	// words that begin a longer name in the title ("Hubble" of "Hubble Space Telescope"): used
+	// alone they may name that thing, not a person ("Federer" in "Federer joins all-time greats" may)
+	const titleWords = new Set<string>();
+	const tw = title.split(/[^\p{L}\d'’-]+/u).filter(Boolean);
+	for (let k = 0; k < tw.length; k++) {
+		let z = k;
+		while (z < tw.length && /^\p{Lu}/u.test(tw[z])) z++;
+		if (z - k >= 2 && tw[k].length >= 3 && !canBePerson(tw.slice(k, z).join(' '))) titleWords.add(tw[k].toLowerCase());
+		k = Math.max(k, z - 1);
+	}
 	// words the article also writes in lower case are common words when they open a sentence
 	const lowerSeen = new Set<string>();
 	const capSeenMid = new Set<string>();
@@ -227,6 +236,8 @@ export function findEntities(doc: TokenizedDoc, title = ''): { entities: Entity[
 		const prev = sentences[s.index - 1];
 		const cand = mentions.find((m) => m.sent === prev.index && entities[m.entity].cls === 'name');
 		const first = mentions.find((m) => m.sent === prev.index);
+		// only the subject of the sentence before, and only a name that can be a person's
+		if (cand && (cand.first - prev.first > 2 || !canBePerson(entities[cand.entity].name))) continue;
 		const otherPerson = mentions.some((m) => (m.sent === prev.index || m.sent === s.index) && (entities[m.entity].cls === 'person' || entities[m.entity].roles.length > 0));
 		if (cand && first === cand && !otherPerson && entities[cand.entity].name.split(/\s+/).length >= 1) entities[cand.entity].cls = 'person';
 	}
@@ -244,12 +255,33 @@ export function findEntities(doc: TokenizedDoc, title = ''): { entities: Entity[
 		const attributive = e.mentions.filter((m) => /^\p{Ll}/u.test(tokens[m.last]?.text ?? '') && tokens[m.last]?.pos === 'NOUN').length;
 		if (attributive * 2 >= e.mentions.length) e.cls = e.name.includes(' ') ? 'name' : 'group';
 	}
+	notPersons(entities);
 	// a lone common noun written with a capital ("Summit", "Party") is not a name
 	for (const e of entities) {
 		if (!/\s/.test(e.name) && lowerSeen.has(e.name.toLowerCase()) && !lookupPlace(e.name) && !lookupOrg(e.name) && e.cls !== 'person') e.mentions = [];
 	}
+	// "(Bandura, Ross, & Ross, 1961)": authors named only in a citation are no people of the text
+	for (const e of entities) if (e.mentions.length && e.mentions.every((m) => inCitation(tokens, m.first))) e.mentions = [];
 	mentions.sort((a, b) => a.start - b.start);
 	return { entities, mentions: mentions.filter((m) => entities[m.entity].mentions.length > 0) };
+}
+
+/** Token `k` stands inside brackets that hold a year: a reference to a publication. */
+function inCitation(tokens: Token[], k: number): boolean {
+	let open = -1;
+	for (let x = k - 1; x >= Math.max(0, k - 40) && tokens[x].sent === tokens[k].sent; x--) {
+		if (tokens[x].text === ')') return false;
+		if (tokens[x].text === '(') {
+			open = x;
+			break;
+		}
+	}
+	if (open < 0) return false;
+	for (let x = k; x < Math.min(tokens.length, k + 40) && tokens[x].sent === tokens[k].sent; x++) {
+		if (tokens[x].text === ')') return tokens.slice(open, x).some((t) => /^(1[5-9]|20)\d\d[a-z]?$/.test(t.text));
+		if (tokens[x].text === '(') return false;
+	}
+	return false;
 }
 
 interface RawMention {
@@ -316,7 +348,8 @@ function analyseSpan(tokens: Token[], first: number, last: number): RawMention[]
 			continue;
 		}
 		// "Briton Tim Henman", "Russian Maria Sharapova": a nationality before a first and last name
-		if (a === first && (isDemonym(tokens[a]) || NATIONALITY_NOUNS.has(tokens[a].lower)) && last - a === 3 && personLike(tokens, a + 1, last)) {
+		// ("Swiss Roger Federer" too: a demonym before a known first name)
+		if (a === first && (isDemonym(tokens[a]) || NATIONALITY_NOUNS.has(tokens[a].lower)) && ((last - a === 3 && personLike(tokens, a + 1, last)) || (a + 2 <= last - 1 && isFirstName(tokens[a + 1].text)))) {
 			roles.push(tokens[a].lower);
 			titled = true;
 			a++;
@@ -334,6 +367,16 @@ function analyseSpan(tokens: Token[], first: number, last: number): RawMention[]
 	if (a >= last) return [];
 	// a trailing connector is not part of the name
 	let z = last;
+	// "Mitch McConnell of Kentucky": a person's name ends before the place they come from
+	// (but "King George of England" is one name)
+	if ((isFirstName(tokens[a]?.text ?? '') || titled) && noble === null) {
+		for (let k = a + 2; k < z - 1; k++) {
+			if (tokens[k].lower !== 'of') continue;
+			const rest = tokens.slice(k + 1, z).map((t) => t.text).join(' ');
+			if (lookupPlace(rest)) z = k;
+			break;
+		}
+	}
 	while (z > a && CONNECTORS.has(tokens[z - 1].lower)) z--;
 	if (z <= a) return [];
 	const words = tokens.slice(a, z);
@@ -341,11 +384,16 @@ function analyseSpan(tokens: Token[], first: number, last: number): RawMention[]
 	// general Mesoamerican civilization", where the capitalised word describes a noun)
 	const before = tokens[first - 1];
 	const describesNoun = /^\p{Ll}/u.test(tokens[z]?.text ?? '') && tokens[z]?.pos === 'NOUN';
-	if (before && /^\p{Ll}/u.test(before.text) && PERSON_ROLES.has(before.lower) && !describesNoun) {
+	if (before && /^\p{Ll}/u.test(before.text) && PERSON_ROLES.has(before.lower) && !AMBIGUOUS_TITLES.has(before.lower) && !describesNoun) {
 		roles.push(before.lower);
 		titled = true;
 	}
-	if (before && /^\p{Ll}/u.test(before.text) && PERSON_TITLES.has(before.lower) && !describesNoun) {
+	// "Mr. Warner", "Mrs Carter": the title is never part of the span
+	if (before && /^(mr|mrs|ms|dr|miss|mr\.|mrs\.|ms\.|dr\.)$/.test(before.lower)) {
+		roles.push(before.lower.replace(/\.$/, ''));
+		titled = true;
+	}
+	if (before && /^\p{Ll}/u.test(before.text) && PERSON_TITLES.has(before.lower) && !AMBIGUOUS_TITLES.has(before.lower) && !describesNoun) {
 		roles.push(before.lower);
 		titled = true;
 	}
@@ -379,9 +427,12 @@ function classify(tokens: Token[], words: Token[], titled: boolean, a: number, z
 	if (EVENT_HEADS.has(head) && words.length > 1) return 'event';
 	if ((PLACE_HEADS.has(head) && words.length > 1) || (PLACE_PREFIXES.has(firstWord) && words.length > 1)) return 'place';
 	if (titled && words.length <= 4) return 'person';
-	if (words.length >= 2 && words.length <= 4 && GIVEN_NAMES.has(firstWord) && words.every((w) => /^\p{Lu}/u.test(w.text))) return 'person';
-	// "Ben", "Julian": a common first name alone
-	if (words.length === 1 && GIVEN_NAMES.has(firstWord) && !lookupPlace(name) && tokens[a - 1] && a > 0) return 'person';
+	// ("Justine Henin-Hardenne": the hyphen is part of the surname)
+	const nameWords = words.filter((w) => w.text !== '-');
+	if (nameWords.length >= 2 && nameWords.length <= 4 && isFirstName(firstWord) && nameWords.every((w) => /^\p{Lu}/u.test(w.text)) && canBePerson(name)) return 'person';
+	// "Ben stood up on his surfboard": a first name on its own
+	// ("the Leonid storm" is no person: a name after "the" is a thing's)
+	if (words.length === 1 && isFirstNameAlone(words[0].text) && !lookupPlace(name) && !lookupOrg(name) && tokens[z]?.pos !== 'NOUN' && !/^(the|a|an)$/.test(tokens[a - 1]?.lower ?? '')) return 'person';
 	// "..., Keo Vanthan said" / "said Hun Sen"
 	const after = tokens[z];
 	const after2 = tokens[z + 1];
@@ -397,6 +448,8 @@ function classify(tokens: Token[], words: Token[], titled: boolean, a: number, z
 			if (tokens[k].text === ',' || tokens[k].pos === 'VERB') break;
 		}
 	}
+	// "her nine-year-old son, Jem,": a kinship noun in apposition
+	if (prev?.text === ',' && words.length <= 3 && /^(son|daughter|wife|husband|brother|sister|mother|father|uncle|aunt|nephew|niece|cousin|grandson|granddaughter|friend)$/.test(tokens[a - 2]?.lower ?? '')) return 'person';
 	// "the king of the Sosso Empire, Soumaoro Kanté"
 	if (prev?.text === ',' && words.length >= 2) {
 		for (let k = a - 2; k >= Math.max(0, a - 7); k--) {
@@ -422,23 +475,27 @@ function personLike(tokens: Token[], a: number, z: number): boolean {
 }
 
 function isDemonym(t: Token): boolean {
-	return /^\p{Lu}\p{Ll}+(an|ian|ese|ish|ch|i|ic)$/u.test(t.text) && (t.pos === 'ADJ' || t.pos === 'PROPN') && !lookupPlace(t.text);
+	if (isDemonymWord(t.text)) return true;
+	// (a surname may end in "-an" too: "Millikan", "Henman")
+	return /^\p{Lu}\p{Ll}+(ian|ese|ish|ch|i|ic)$/u.test(t.text) && (t.pos === 'ADJ' || t.pos === 'PROPN') && !lookupPlace(t.text) && !isFirstName(t.text);
 }
 
 function linkShortForm(entities: Entity[], name: string, r: RawMention, evidence: Map<number, EntityClass[]>, titleWords: Set<string>): Entity | undefined {
 	const words = name.split(/\s+/);
 	const lower = name.toLowerCase();
+	// "Hubble" beside "Edwin Hubble" and "Hubble Space Telescope": it may be either
+	const alsoThing = words.length === 1 && entities.some((e) => e.cls !== 'person' && e.name.toLowerCase().split(/\s+/)[0] === lower && /\s/.test(e.name));
 	// a single word that ends exactly one person's name ("Vanthan" for "Keo Vanthan", "North" for "Lord North")
 	if (words.length === 1 && !titleWords.has(lower)) {
 		const personish = (e: Entity) => e.roles.length > 0 || (evidence.get(e.id) ?? []).includes('person') || r.cls === 'person';
 		const hits = entities.filter((e) => personish(e) && e.name.split(/\s+/).length > 1 && e.name.toLowerCase().split(/\s+/).pop() === lower);
-		if (hits.length === 1) return hits[0];
+		if (hits.length === 1 && !alsoThing) return hits[0];
 		const abbr = entities.filter((e) => e.aliases.some((a) => a.toLowerCase() === lower));
 		if (abbr.length === 1) return abbr[0];
 	}
 	// "Hewitt" after "Lleyton Hewitt": a surname used alone is how articles name people
 	// (but not "Hubble" in an article about the Hubble Space Telescope)
-	if (words.length === 1 && /^\p{Lu}\p{Ll}{2,}$/u.test(name) && !lookupPlace(name) && !lookupOrg(name) && !titleWords.has(lower)) {
+	if (words.length === 1 && /^\p{Lu}\p{Ll}{2,}$/u.test(name) && !lookupPlace(name) && !lookupOrg(name) && !titleWords.has(lower) && !alsoThing) {
 		const hits = entities.filter((e) => {
 			const ws = e.name.split(/\s+/);
 			return ws.length === 2 && ws[1] === name && e.cls !== 'place' && e.cls !== 'org' && e.cls !== 'law' && e.cls !== 'event' && e.cls !== 'polity' && /^\p{Lu}\p{Ll}+$/u.test(ws[0]) && !lookupPlace(ws[0]);
@@ -493,4 +550,45 @@ export function isAbbreviationOf(abbr: string, words: string[]): boolean {
 	// every significant word should contribute, or the match is a coincidence
 	const significant = ws.filter((w) => !/^(of|the|and|for|de|du|la|in|on|&)$/.test(w)).length;
 	return letters.length >= Math.min(significant, 2) && significant <= letters.length + 1;
+}
+
+/** Titles that, written in lower case before a name, are usually adjectives: "a general Mesoamerican civilization". */
+const AMBIGUOUS_TITLES = new Set(['general', 'major', 'chief', 'head', 'justice', 'count', 'father', 'saint', 'marshal', 'captain', 'president', 'judge']);
+
+/** Last words of things named after people: "James Webb Space Telescope", "Nobel Prize". */
+const ARTEFACT_HEADS = /^(telescope|observatory|prize|award|medal|trophy|cup|bridge|building|tower|station|satellite|probe|rover|ship|airport|stadium|museum|memorial|hall|library|school|college|university|institute|center|centre|foundation|hospital|park|street|avenue|road|square|highway|lecture|lectures|theorem|law|effect|equation|constant|doll|test|scale|model|method|experiment|experiments|open|games|league|series|act|plan|doctrine|award)$/i;
+
+/** Whether a name could be a person's: not "Mesoamerican", "CE", "Australian Open", "Hubble Space Telescope". */
+export function canBePerson(name: string): boolean {
+	const words = name.split(/\s+/);
+	const head = words[words.length - 1];
+	if (ERA.test(name)) return false;
+	if (words.length === 1 && isDemonymWord(name)) return false;
+	// "the Virginia Democrat": a party member described, not named
+	if (/^(democrats?|republicans?|conservatives?|liberals?|socialists?|communists?|tories|tory|whigs?|federalists?|loyalists?|patriots?)$/i.test(head)) return false;
+	// "Roman Catholics", "Native Americans": a people, not a person
+	if (words.length > 1 && isDemonymWord(words[0]) && !isFirstName(words[1])) return false;
+	if (/^(catholics|protestants|muslims|christians|jews|hindus|buddhists|quakers|puritans|anglicans|methodists|baptists|mormons|sikhs|pagans|americans|indians)$/i.test(head)) return false;
+	// "Virginia", "Georgia", "Victoria" first in a name are as likely the place
+	if (words.length > 1 && lookupPlace(words[0]) && !isFirstNameAlone(words[0])) return false;
+	if (words.length > 1 && (ARTEFACT_HEADS.test(head) || EVENT_HEADS.has(head.toLowerCase()) || ORG_HEADS.has(head.toLowerCase()) || PLACE_HEADS.has(head.toLowerCase()) || POLITY_HEADS.has(head.toLowerCase()) || LAW_HEADS.has(head.toLowerCase()))) return false;
+	return true;
+}
+
+const ERA = /^(CE|BCE|BC|AD|B\.C\.?|A\.D\.?|B\.C\.E\.?|C\.E\.?)$/;
+
+/**
+ * Era markers are no names at all ("264 BCE"), and adjectives, tournaments and things
+ * named after people are no persons, whatever cue made them look like one.
+ */
+function notPersons(entities: Entity[]) {
+	for (const e of entities) {
+		if (ERA.test(e.name)) {
+			e.mentions = [];
+			continue;
+		}
+		if (e.cls !== 'person' || canBePerson(e.name)) continue;
+		const head = e.name.split(/\s+/).pop()!.toLowerCase();
+		e.cls = e.name.split(/\s+/).length === 1 ? 'group' : EVENT_HEADS.has(head) || /^(open|games|series|league)$/.test(head) ? 'event' : 'name';
+	}
 }

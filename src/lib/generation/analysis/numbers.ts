@@ -140,6 +140,10 @@ function readQuantity(tokens: Token[], i: number, end: number): Quantity | null 
 	const circa = approx === 'c.' || approx === 'circa' || approx === 'ca.';
 	let z = n + 1;
 
+	// "264 BCE", "80 CE": a year of an era, whatever its digits
+	if (!prefix && !words && /^\d{1,4}$/.test(numTok.text) && /^(BCE|BC|CE|AD|B\.C\.E?\.?|A\.D\.?|C\.E\.?)$/.test(tokens[z]?.text ?? '') && z < end) {
+		return { ...base, kind: 'year', first: n, last: z + 1, value, approx, year: value };
+	}
 	// years and year ranges
 	if (!prefix && !words && isYear(numTok) && !numTok.text.includes(',')) {
 		const dash = tokens[z];

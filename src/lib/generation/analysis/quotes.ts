@@ -1,6 +1,7 @@
 import type { Token, TokenizedDoc } from './tokens.js';
 import type { Entity, Mention } from './entities.js';
 import { SPEECH_VERBS } from '../knowledge/lexicon.js';
+import { pronounGender, type Gender } from './agreement.js';
 
 export interface Quotation {
 	/** Token range of the words inside the quotation marks [first, last). */
@@ -23,7 +24,7 @@ const OPEN = new Set(['“', '"', '‘']);
 const CLOSE = new Set(['”', '"', '’']);
 
 /** Finds quotations and, where the sentence says so, who said them. */
-export function findQuotations(doc: TokenizedDoc, entities: Entity[], mentions: Mention[], lastPersonBefore: (tok: number, gender?: 'm' | 'f') => number | undefined): Quotation[] {
+export function findQuotations(doc: TokenizedDoc, entities: Entity[], mentions: Mention[], lastPersonBefore: (tok: number, gender?: Gender) => number | undefined): Quotation[] {
 	const { tokens } = doc;
 	const out: Quotation[] = [];
 	let i = 0;
@@ -62,7 +63,7 @@ function render(tokens: Token[], a: number, z: number): string {
 	return s.replace(/[,;:]$/, '').trim();
 }
 
-function attribute(q: Quotation, tokens: Token[], entities: Entity[], mentions: Mention[], open: number, close: number, lastPersonBefore: (tok: number, gender?: 'm' | 'f') => number | undefined) {
+function attribute(q: Quotation, tokens: Token[], entities: Entity[], mentions: Mention[], open: number, close: number, lastPersonBefore: (tok: number, gender?: Gender) => number | undefined) {
 	const personAt = (k: number) => {
 		const m = mentions.find((x) => x.first <= k && k < x.last);
 		return m && entities[m.entity].cls === 'person' ? m : undefined;
@@ -87,7 +88,7 @@ function attribute(q: Quotation, tokens: Token[], entities: Entity[], mentions: 
 	if (verbAt > close) {
 		const subj = tokens[k];
 		if (subj && /^(he|she)$/.test(subj.lower) && k < verbAt) {
-			const p = lastPersonBefore(open, subj.lower === 'she' ? 'f' : 'm');
+			const p = lastPersonBefore(open, pronounGender(subj.lower));
 			if (p !== undefined) {
 				q.speaker = p;
 				q.viaPronoun = true;
@@ -112,7 +113,7 @@ function attribute(q: Quotation, tokens: Token[], entities: Entity[], mentions: 
 			let reach = 4;
 			for (let y = x - 1; y >= 0 && tokens[y].sent === s && y >= x - reach; y--) {
 				if (/^(he|she)$/.test(tokens[y].lower)) {
-					const p = lastPersonBefore(y, tokens[y].lower === 'she' ? 'f' : 'm');
+					const p = lastPersonBefore(y, pronounGender(tokens[y].lower));
 					if (p !== undefined) {
 						q.speaker = p;
 						q.viaPronoun = true;

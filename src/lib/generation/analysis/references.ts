@@ -1,6 +1,7 @@
 import type { Article } from './article.js';
 import type { Entity } from './entities.js';
-import { personBefore, pronounGender, type Gender } from './antecedents.js';
+import { mayBePerson, personBefore } from './antecedents.js';
+import { agrees, demonymEpithet, nationalityOf, personNoun, pronounGender, type Gender } from './agreement.js';
 import { LAW_HEADS, LEADING_CONNECTIVES, ORG_HEADS, PERSON_ROLES, PERSON_TITLES } from '../knowledge/lexicon.js';
 
 /** Replace tokens [first, last) by `text` ('' deletes them). */
@@ -22,9 +23,6 @@ export interface SentenceView {
 	/** Where the reference that could not be resolved stands. */
 	at?: number;
 }
-
-// Singular nouns of nationality that stand for a person ("the Briton", "the Swiss", "the American").
-const NATIONALITY = /^(Briton|Swiss|Scot|Dane|Swede|Finn|Pole|Czech|Thai|Spaniard|Turk|Greek|Kiwi|Aussie|Frenchman|Englishman|Irishman|Welshman|Dutchman|\p{Lu}\p{Ll}+(ian|an|ean))$/u;
 
 const PERSON_PRON = new Set(['he', 'him', 'his', 'she', 'her', 'hers']);
 const THING_PRON = new Set(['it', 'its']);
@@ -121,20 +119,13 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		k = z;
 	}
 	// "A few decades later,", "For the same reason,", "In similar experiments,": an opening
-	// phrase that only ties the sentence to the one before goes; the rest still holds
-	{
-		let c = k;
-		while (c < Math.min(s.last, k + 8) && tokens[c].text !== ',' && !/^(VERB|AUX)$/.test(tokens[c].pos)) c++;
-		const phrase = tokens.slice(k, c);
-		// (also "Last year,", "Earlier this month,": a time only the date of the article could place)
-		const timeWord = phrase.some((w) => /^(later|earlier|afterwards|afterward|thereafter|previously|meanwhile)$/.test(w.lower)) || /^(last|next|this|earlier|yesterday|recently)$/.test(tokens[k].lower);
-		// ("To answer this question," — a purpose that points back — goes as well)
-		const linking = timeWord || ((tokens[k].pos === 'ADP' || (tokens[k].lower === 'to' && tokens[k + 1]?.pos === 'VERB')) && phrase.some((w) => /^(same|similar|such|then|former|latter|this|that|these|those)$/.test(w.lower)));
-		const named = a.mentionsBySent[si].some((m) => m.first >= k && m.first < c) || a.quantitiesBySent[si].some((q) => q.first >= k && q.first < c && /^(year|date|decade|century)$/.test(q.kind));
-		if (tokens[c]?.text === ',' && c > k && c - k <= 6 && linking && !named && !inQuote(k) && tokens[c + 1] && /^(DET|NOUN|PROPN|PRON|ADJ|NUM)$/.test(tokens[c + 1].pos) && !/^(which|who|that|whose)$/.test(tokens[c + 1].lower)) {
-			edits.push({ first: k, last: c + 1, text: '' });
-			k = c + 1;
-		}
+	// phrase that only ties the sentence to the one before goes; the rest still holds. Where
+	// it carries the statement ("There was also a surprise loss ...") the sentence is skipped
+	const opener = anaphoricOpener(a, si, k, inQuote);
+	if (opener === 'skip') return fail('opens with a reference back', k);
+	if (opener > k) {
+		edits.push({ first: k, last: opener, text: '' });
+		k = opener;
 	}
 	const bodyStart = k;
 	// "Some in London thought ...", "Many were ...": a quantifier standing for unnamed people
@@ -211,8 +202,9 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 				continue;
 			}
 		}
-		// "these functions" in an article about the functions of money: the article's own subject
-		if (/^(these|those)$/.test(t.lower) && noun - x <= 2 && tokens[noun].lemma !== tokens[noun].lower && (a.titleLemmas.has(tokens[noun].lemma) || (a.lemmaCount.get(tokens[noun].lemma) ?? 0) >= 4)) {
+		// "these functions" in an article about the functions of money, "this imitative learning" in one
+		// on observational learning: the article's own subject
+		if (((/^(these|those)$/.test(t.lower) && tokens[noun].lemma !== tokens[noun].lower) || (t.lower === 'this' && x > bodyStart)) && noun - x <= 2 && (a.titleLemmas.has(tokens[noun].lemma) || (/^(these|those)$/.test(t.lower) && (a.lemmaCount.get(tokens[noun].lemma) ?? 0) >= 4))) {
 			edits.push({ first: x, last: x + 1, text: x === bodyStart ? 'The' : 'the' });
 			continue;
 		}
@@ -224,15 +216,14 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		return fail(`"${t.text} ${tokens[noun].text}" refers back`, x);
 	}
 
+	// "Although the equation looks simple": a figure the text does not hold
+	const pointer = pointsToFigure(a, si, bodyStart, inQuote);
+	if (pointer) return fail(pointer);
+
 	// "the premier", "the party", "The country's", "The Cambodian strongman"
 	for (let x = bodyStart; x < s.last; x++) {
 		const t = tokens[x];
 		if (inQuote(x) || t.lower !== 'the') continue;
-		// "the Briton", "The Swiss", "the latter": a person named by nationality or position is a guess
-		const epithet = tokens[x + 1];
-		if (epithet && (/^(latter|former)$/.test(epithet.lower) || (/^\p{Lu}/u.test(epithet.text) && NATIONALITY.test(epithet.text))) && !/^(NOUN|PROPN|ADJ)$/.test(tokens[x + 2]?.pos ?? '') && !a.mentionsBySent[si].some((m) => m.first === x + 1 && a.entities[m.entity].name.includes(' '))) {
-			return fail(`"${t.text} ${epithet.text}" refers back`, x);
-		}
 		const noun = findNounAfter(a, x + 1, Math.min(s.last, x + 4));
 		if (noun === -1) continue;
 		const after = tokens[noun + 1];
@@ -252,31 +243,47 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 		resolved.add(ent);
 	}
 
+	const epithet = resolveEpithets(a, si, bodyStart, inQuote, edits, resolved);
+	if (epithet) return fail(epithet);
+
 	// pronouns without an antecedent earlier in the sentence
-	const done = { person: false, thing: false, plural: false };
+	const done: Record<string, boolean> = {};
 	for (let x = bodyStart; x < s.last; x++) {
 		const t = tokens[x];
 		if (inQuote(x) || t.pos !== 'PRON' && t.pos !== 'DET') continue;
 		const lower = t.lower;
 		const group = PERSON_PRON.has(lower) ? 'person' : THING_PRON.has(lower) ? 'thing' : PLURAL_PRON.has(lower) ? 'plural' : null;
-		if (!group || done[group]) continue;
-		done[group] = true;
+		const gender = pronounGender(lower);
+		if (!group || done[group + (gender ?? '')]) continue;
+		done[group + (gender ?? '')] = true;
 		// "It was during Suleyman's reign that Ibn Battuta visited Mali": a cleft, not a reference
 		// "it has become clear to researchers that ...", "it would be safe to say that ...": "it" stands for what follows
 		if (lower === 'it' && /^(is|was|has|had|would|will|seems|seemed|became|becomes)$/.test(tokens[x + 1]?.lower ?? '') && tokens.slice(x + 1, Math.min(s.last, x + 8)).some((w) => /^(clear|safe|possible|impossible|likely|unlikely|important|necessary|difficult|easy|unclear|obvious|true|evident|hard|known|apparent|certain|surprising|interesting)$/.test(w.lower)) && tokens.slice(x + 2, Math.min(s.last, x + 12)).some((w) => /^(that|to|whether|how|why)$/.test(w.lower))) continue;
 		// ("It was an empire that expanded ..." is no cleft: "it" is the empire)
 		if (lower === 'it' && x === bodyStart && /^(is|was)$/.test(tokens[x + 1]?.lower ?? '') && !/^(a|an)$/.test(tokens[x + 2]?.lower ?? '') && tokens.slice(x + 2, s.last).some((w) => w.lower === 'that')) continue;
-		if (hasAntecedentBefore(a, si, Math.max(mainClauseStart(a, si, bodyStart), x), x, group, edits, pronounGender(lower))) continue;
-		// "as when Ben stood up on his surfboard": a name of unknown kind before the pronoun may be
-		// the person it means; a name from an earlier sentence would be a guess
-		if (group === 'person' && a.mentionsBySent[si].some((m) => m.last <= x && a.entities[m.entity].cls === 'name')) return fail(`unclear "${t.text}"`, x);
-		// "Her daughter viewed Claire's aggressive behavior": the person may be named after the pronoun
-		const g = pronounGender(lower);
-		if (group === 'person' && a.mentionsBySent[si].some((m) => m.first > x && a.entities[m.entity].cls === 'person' && (!g || !a.entities[m.entity].gender || a.entities[m.entity].gender === g))) return fail(`unclear "${t.text}"`, x);
+		if (group === 'person') {
+			// a subject before it in the sentence is what "he"/"her" stands for; a person named
+			// only as an object ("a loss to Gustavo Kuerten ..., and Roland Garros will be his
+			// main target") competes with the person the text was about before: ambiguous
+			const here = personInSentence(a, si, x, edits, gender);
+			if (here === 'subject') continue;
+			if (here === 'other') {
+				const back = personAntecedent(a, si, gender);
+				if (back !== undefined && !a.mentionsBySent[si].some((m) => m.entity === back && m.first < x)) return fail(`ambiguous "${t.text}"`, x);
+				continue;
+			}
+			// "After his defeat, Federer ...": the subject the opening phrase leads up to
+			if (x < mainStart && /^(his|her|him)$/.test(lower) && subjectAt(a, si, mainStart, gender) !== undefined) continue;
+			// "as when Ben stood up on his surfboard": a name of unknown kind before the pronoun may be
+			// the person it means; a name from an earlier sentence would be a guess
+			if (a.mentionsBySent[si].some((m) => m.last <= x && a.entities[m.entity].cls === 'name')) return fail(`unclear "${t.text}"`, x);
+			// "Her daughter viewed Claire's aggressive behavior": the person may be named after the pronoun
+			if (a.mentionsBySent[si].some((m) => m.first > x && a.entities[m.entity].cls === 'person' && agrees(a, m.entity, gender))) return fail(`unclear "${t.text}"`, x);
+		} else if (hasAntecedentBefore(a, si, Math.max(mainClauseStart(a, si, bodyStart), x), x, group, edits)) continue;
 		// "When the Dartmouth sailed into Boston Harbor ..., it had twenty days": the subject of the opening clause
 		if (x === mainStart && x > bodyStart && /^(SCONJ)$/.test(tokens[bodyStart].pos) || (x === mainStart && /^(when|after|before|once|while|although|though|because|since|as|if)$/.test(tokens[bodyStart].lower))) {
 			const subj = a.mentionsBySent[si].find((m) => m.first > bodyStart && m.first <= bodyStart + 3);
-			const ok = subj && (group === 'person' ? a.entities[subj.entity].cls === 'person' : group === 'thing' ? !['person', 'group'].includes(a.entities[subj.entity].cls) : false);
+			const ok = subj && (group === 'person' ? a.entities[subj.entity].cls === 'person' && agrees(a, subj.entity, gender) : group === 'thing' ? !['person', 'group'].includes(a.entities[subj.entity].cls) : false);
 			if (ok) continue;
 			// "If a particle the size of a golf ball strikes our atmosphere, it produces ...": a common noun subject
 			const lead = tokens.slice(bodyStart + 1, mainStart).find((w) => w.pos === 'NOUN');
@@ -286,7 +293,7 @@ function compute(a: Article, si: number, memo: Map<number, SentenceView>): Sente
 			}
 		}
 		// a possessive or object pronoun ("His victory", "taking her") has no subject position to go by
-		const ent = group === 'person' ? personAntecedent(a, si, pronounGender(lower), !/^(he|she)$/.test(lower) || x !== bodyStart) : group === 'thing' ? thingAntecedent(a, si, memo) : pluralAntecedent(a, si);
+		const ent = group === 'person' ? personAntecedent(a, si, gender, !/^(he|she)$/.test(lower) || x !== bodyStart) : group === 'thing' ? thingAntecedent(a, si, memo) : pluralAntecedent(a, si);
 		if (ent === undefined) return fail(`unresolved "${t.text}"`, x);
 		const name = group === 'plural' ? pluralName(entities[ent]) : displayName(entities[ent]);
 		const isPossessive = lower === 'his' || lower === 'its' || lower === 'their' || (lower === 'her' && /^(NOUN|ADJ|PROPN|NUM)$/.test(tokens[x + 1]?.pos ?? ''));
@@ -348,26 +355,20 @@ function mainClauseStart(a: Article, si: number, bodyStart: number): number {
 	return bodyStart;
 }
 
-function hasAntecedentBefore(a: Article, si: number, pos: number, x: number, group: 'person' | 'thing' | 'plural', edits: Edit[], gender?: Gender): boolean {
+function hasAntecedentBefore(a: Article, si: number, pos: number, x: number, group: 'thing' | 'plural', edits: Edit[]): boolean {
 	const s = a.sentences[si];
-	// "the teacher was punished for her behavior" after "Albert Bandura ...": a man is no "her"
-	const person = (id: number) => a.entities[id].cls === 'person' && (!gender || !a.entities[id].gender || a.entities[id].gender === gender);
 	// the pronoun opens the main clause: nothing before it can be its antecedent
-	if (pos === x && pos > s.first && a.tokens[pos - 1].text === ',') {
-		const ms0 = a.mentionsBySent[si].filter((m) => m.last <= x);
-		// "Upon Leo Africanus's visit ..., his descriptions": a person in the opening phrase is the antecedent
-		if (group === 'person') return ms0.some((m) => person(m.entity));
-		return edits.some((e) => e.first < x && e.text && e.first >= pos);
-	}
+	if (pos === x && pos > s.first && a.tokens[pos - 1].text === ',') return edits.some((e) => e.first < x && e.text && e.first >= pos);
 	const ms = a.mentionsBySent[si].filter((m) => m.last <= x);
-	if (group === 'person') return ms.some((m) => person(m.entity)) || edits.some((e) => e.first < x && e.text);
 	if (group === 'plural') {
 		for (let k = s.first; k < x; k++) {
 			const t = a.tokens[k];
 			if (t.pos === 'NOUN' && t.lemma !== t.lower) return true;
 		}
-		// "the Sons of Liberty and their followers": a plural name
-		return ms.some((m) => ['group', 'org'].includes(a.entities[m.entity].cls) || (a.entities[m.entity].cls === 'name' && /^\p{Lu}\p{Ll}+s\b/u.test(a.entities[m.entity].name))) || edits.some((e) => e.first < x && e.text);
+		// a people, a plural name ("the Sons of Liberty and their followers"), or an organisation
+		// with a plural name ("the United Nations"); "The Congressional Budget Office estimated
+		// that they would add ..." is not about the office
+		return ms.some((m) => a.entities[m.entity].cls === 'group' || (a.entities[m.entity].cls === 'org' && /s$/.test(a.entities[m.entity].name)) || (a.entities[m.entity].cls === 'name' && /^\p{Lu}\p{Ll}+s\b/u.test(a.entities[m.entity].name))) || edits.some((e) => e.first < x && e.text);
 	}
 	if (ms.length || edits.some((e) => e.first < x && e.text)) return true;
 	for (let k = s.first; k < x; k++) if (a.tokens[k].pos === 'NOUN') return true;
@@ -387,6 +388,94 @@ function recentMentions(a: Article, si: number, back: number) {
 
 export function personAntecedent(a: Article, si: number, gender?: Gender, unique = false): number | undefined {
 	return personBefore(a, si, gender, unique);
+}
+
+/**
+ * What before token `x` of the sentence a "he"/"she"/"his" can stand for: a named
+ * person of that gender (or of unknown gender), a name that may be a person's, a person
+ * named by an earlier edit, or a common noun for a person ("the teacher was punished
+ * for her behavior"). 'subject' when one of them is the subject of a clause (or owns
+ * it: "Leo Africanus's visit ..., his descriptions"), 'other' when they are only
+ * objects, null when there is none: a pronoun that only a person of the other gender
+ * precedes refers back beyond the sentence.
+ */
+function personInSentence(a: Article, si: number, x: number, edits: Edit[], gender: Gender | undefined): 'subject' | 'other' | null {
+	const s = a.sentences[si];
+	const { tokens } = a;
+	let found: 'subject' | 'other' | null = null;
+	const note = (first: number, last: number) => {
+		if (found === 'subject') return;
+		found = isSubjectAt(a, s.first, first, last) ? 'subject' : 'other';
+	};
+	for (const m of a.mentionsBySent[si]) {
+		if (m.last > x) continue;
+		const e = a.entities[m.entity];
+		if ((e.cls === 'person' && agrees(a, m.entity, gender)) || (e.cls === 'name' && mayBePerson(e))) note(m.first, m.last);
+	}
+	for (const e of edits) {
+		if (e.first >= x || !e.text) continue;
+		const ent = a.entities.find((en) => en.cls === 'person' && e.text.replace(/[’']s?$/, '') === displayName(en));
+		if (ent && agrees(a, ent.id, gender)) found = 'subject';
+	}
+	for (let k = s.first; k < x; k++) {
+		const pn = personNoun(tokens[k]);
+		if (pn && (!gender || !pn.gender || pn.gender === gender)) note(k, k + 1);
+	}
+	return found;
+}
+
+/** Whether the phrase [first, last) is the subject of a clause, or its owner ("X's"). */
+function isSubjectAt(a: Article, sentFirst: number, first: number, last: number): boolean {
+	const { tokens } = a;
+	const next = tokens[last];
+	if (next && /^(’s|'s|’|')$/.test(next.text)) return true;
+	if (next && /^(VERB|AUX)$/.test(next.pos)) return true;
+	// "Ben, a surfer, stood ...", "Davenport, hampered by injury, lost ..."
+	if (next?.text === ',') {
+		for (let k = last + 1; k < Math.min(a.sentences[tokens[first].sent].last, last + 10); k++) {
+			if (tokens[k].text === ',') return /^(VERB|AUX)$/.test(tokens[k + 1]?.pos ?? '');
+		}
+	}
+	// "the teacher was ...", "the young teacher ..." counted from the noun's phrase start
+	void sentFirst;
+	return false;
+}
+
+/** The person named as the subject where the main clause starts, if it may be called by this pronoun. */
+function subjectAt(a: Article, si: number, mainStart: number, gender: Gender | undefined): number | undefined {
+	const m = a.mentionsBySent[si].find((x) => x.first >= mainStart && x.first <= mainStart + 1);
+	if (!m || a.entities[m.entity].cls !== 'person' || !agrees(a, m.entity, gender)) return undefined;
+	return /^(VERB|AUX)$/.test(a.tokens[m.last]?.pos ?? '') ? m.entity : undefined;
+}
+
+/**
+ * Epithets stand for a person named elsewhere: "the Briton's defeat", "The Swiss
+ * sounded warning ...", "the latter". Named when the article makes it clear who is
+ * meant; otherwise the sentence cannot stand alone (returns the reason).
+ */
+function resolveEpithets(a: Article, si: number, bodyStart: number, inQuote: (k: number) => boolean, edits: Edit[], resolved: Set<number>): string | null {
+	const s = a.sentences[si];
+	const { tokens } = a;
+	for (let x = bodyStart; x < s.last; x++) {
+		if (inQuote(x) || tokens[x].lower !== 'the') continue;
+		const next = tokens[x + 1];
+		// "the latter", "the former" need two things named before them in the sentence
+		if (next && /^(latter|former)$/.test(next.lower) && !/^(NOUN|PROPN)$/.test(tokens[x + 2]?.pos ?? '')) {
+			const before = new Set(a.mentionsBySent[si].filter((m) => m.last <= x).map((m) => m.entity));
+			if (before.size < 2) return `"the ${next.text}" refers back`;
+			continue;
+		}
+		const ep = demonymEpithet(tokens, x, s.last);
+		if (!ep) continue;
+		const hereBefore = a.mentionsBySent[si].some((m) => m.last <= x && a.entities[m.entity].cls === 'person' && nationalityOf(a, m.entity) === ep.place);
+		if (hereBefore) continue;
+		const people = a.entities.filter((e) => e.cls === 'person' && e.mentions.some((m) => m.sent <= si) && nationalityOf(a, e.id) === ep.place);
+		if (people.length !== 1) return `unresolved "the ${tokens[x + 1].text}"`;
+		edits.push({ first: x, last: ep.last, text: people[0].name });
+		resolved.add(people[0].id);
+		x = ep.last - 1;
+	}
+	return null;
 }
 
 function thingAntecedent(a: Article, si: number, memo: Map<number, SentenceView>): number | undefined {
@@ -489,4 +578,72 @@ function personByRole(a: Article, si: number, role: string): number | undefined 
 		if (e.cls === 'person' && e.roles.some((r) => wanted.includes(r))) return e.id;
 	}
 	return undefined;
+}
+
+const SEPARABLE_OPENERS = [
+	/^(a few|several|some|two|three|four|five|six|many|ten|twenty) (years|decades|centuries|months|weeks|days|generations) (later|earlier|afterwards|after that|before)$/,
+	/^(for|by) (the same|this|that|similar) (reason|reasons|token)$/,
+	/^(later|earlier) (that|the same) (year|decade|century|month|day)$/,
+	/^(the following|the next) (year|decade|century|month|day|season)$/,
+	/^(soon|shortly|not long|long) (after|afterwards|thereafter)$/,
+	/^(soon|shortly|subsequently|afterwards|thereafter|eventually|at first|in time)$/
+];
+const CARRYING_OPENERS = /^(there (was|were|is|are) also|this (was|is) also|it (was|is) also)\b/;
+
+/**
+ * An opening phrase that points back: the token where the sentence's own statement
+ * starts once it is dropped, `k` itself when there is none, or 'skip' when the phrase
+ * carries the meaning. Dropped are the known separable openers ("A few decades later,",
+ * "Soon after,") and any short phrase that only links to the sentence before: a relative
+ * time ("Last year,", "Earlier this month,") or a preposition with a pointing word ("For
+ * the same reason,", "In similar experiments,", "To answer this question,").
+ */
+function anaphoricOpener(a: Article, si: number, k: number, inQuote: (k: number) => boolean): number | 'skip' {
+	const { tokens } = a;
+	const last = a.sentences[si].last;
+	const head = tokens.slice(k, Math.min(last, k + 5)).map((t) => t.lower).join(' ');
+	if (CARRYING_OPENERS.test(head)) return 'skip';
+	let c = k;
+	while (c < Math.min(last, k + 8) && tokens[c].text !== ',' && !/^(VERB|AUX)$/.test(tokens[c].pos)) c++;
+	if (tokens[c]?.text !== ',' || c === k || inQuote(k)) return k;
+	const phrase = tokens.slice(k, c);
+	if (SEPARABLE_OPENERS.some((re) => re.test(phrase.map((t) => t.lower).join(' ')))) return c + 1;
+	const timeWord = phrase.some((w) => /^(later|earlier|afterwards|afterward|thereafter|previously|meanwhile)$/.test(w.lower)) || /^(last|next|this|earlier|yesterday|recently)$/.test(tokens[k].lower);
+	const linking = timeWord || ((tokens[k].pos === 'ADP' || (tokens[k].lower === 'to' && tokens[k + 1]?.pos === 'VERB')) && phrase.some((w) => /^(same|similar|such|then|former|latter|this|that|these|those)$/.test(w.lower)));
+	const named = a.mentionsBySent[si].some((m) => m.first >= k && m.first < c) || a.quantitiesBySent[si].some((q) => q.first >= k && q.first < c && /^(year|date|decade|century)$/.test(q.kind));
+	if (c - k <= 6 && linking && !named && tokens[c + 1] && /^(DET|NOUN|PROPN|PRON|ADJ|NUM)$/.test(tokens[c + 1].pos) && !/^(which|who|that|whose)$/.test(tokens[c + 1].lower)) return c + 1;
+	return k;
+}
+
+const FIGURE_NOUNS = /^(equation|figure|diagram|graph|chart|table|illustration|photo|photograph|picture|image|map|formula|video)$/;
+
+/**
+ * "the equation", "this diagram" for something shown beside the text: when the article
+ * has not named it before, the reader of a question cannot see it.
+ */
+function pointsToFigure(a: Article, si: number, bodyStart: number, inQuote: (k: number) => boolean): string | null {
+	const s = a.sentences[si];
+	const { tokens } = a;
+	for (let x = bodyStart; x < s.last - 1; x++) {
+		if (inQuote(x) || !/^(the|this|that|these|those)$/.test(tokens[x].lower)) continue;
+		const n = tokens[x + 1];
+		if (!FIGURE_NOUNS.test(n.lemma) || n.pos !== 'NOUN' || tokens[x + 2]?.lower === 'of') continue;
+		const before = tokens.slice(0, a.sentences[si].first).some((t) => t.lemma === n.lemma);
+		if (!before) return `"${tokens[x].text} ${n.text}" is not in the text`;
+	}
+	return null;
+}
+
+const referenceCounts = new WeakMap<object, Map<number, number>>();
+
+/** Counts, for each entity, the sentences that name it or refer to it ("he", "the act"), once the views are worked out. */
+export function saveReferenceCounts(a: Article, views: (SentenceView | null)[]): void {
+	const m = new Map<number, number>();
+	for (const v of views) for (const id of new Set(v?.resolved ?? [])) m.set(id, (m.get(id) ?? 0) + 1);
+	referenceCounts.set(a.tokens, m);
+}
+
+/** How many sentences speak of the entity, by name or by reference (its mentions, before the views are known). */
+export function referenceCount(a: Article, id: number): number {
+	return referenceCounts.get(a.tokens)?.get(id) ?? a.entities[id].mentions.length;
 }

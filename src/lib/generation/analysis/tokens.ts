@@ -92,45 +92,83 @@ export function tokenize(text: string, blocks: Block[]): TokenizedDoc {
 			}
 		}
 		map.push(tokens.length);
-		const blockStart = sentences.length;
+		const spans: [number, number][] = [];
 		doc.sentences().each((s: { out: (x: unknown) => unknown }) => {
 			const [a, z] = s.out(its.span) as [number, number];
 			let first = map[a];
 			const last = map[z + 1] ?? tokens.length;
 			while (first < last && tokens[first].start < 0) first++;
 			if (last <= first) return;
-			const prev = sentences.length > blockStart ? sentences[sentences.length - 1] : undefined;
-			// "Michael Shadlen, Ph. | D., of Columbia", "that "a-ha!" | moment occur?": not a new sentence
-			if (prev && continues(tokens, prev.last, first)) {
-				prev.last = last;
-				prev.end = tokens[last - 1].end;
-				return;
-			}
-			const index = sentences.length;
-			sentences.push({ index, block: b, para: block.para, first, last, start: tokens[first].start, end: tokens[last - 1].end });
+			spans.push([first, last]);
 		});
-		for (let k = blockStart; k < sentences.length; k++) for (let t = sentences[k].first; t < sentences[k].last; t++) tokens[t].sent = k;
+		for (const [first, last] of joinFalseBreaks(tokens, splitAfterUnits(tokens, spans))) {
+			const index = sentences.length;
+			for (let t = first; t < last; t++) tokens[t].sent = index;
+			sentences.push({ index, block: b, para: block.para, first, last, start: tokens[first].start, end: tokens[last - 1].end });
+		}
 		void base;
 	});
 	return { tokens, sentences };
 }
 
-// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS = /^(ph|dr|mr|mrs|ms|st|jr|sr|prof|gen|lt|col|sgt|capt|gov|sen|rep|rev|mt|no|vs|etc|e\.g|i\.e|u\.s|u\.k|inc|ltd|co|corp|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|fig|vol|ed|eds|approx|dept|univ|ave|blvd|ft|est)$/i;
+// Abbreviations after which a full stop does not end a sentence ("Michael Shadlen, Ph.D., of ...").
+// Only words that never end a sentence: "in the U.S. The ..." may well end one.
+const ABBREVIATIONS = new Set(['ph', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'col', 'lt', 'sgt', 'capt', 'rev', 'gov', 'sen', 'rep', 'no', 'vs', 'e.g', 'i.e', 'approx', 'ca', 'c', 'fig', 'vol', 'mt']);
 
-/** True when the sentence the tagger starts at `next` goes on the one that ends before `end`. */
-function continues(tokens: Token[], end: number, next: number): boolean {
-	const first = tokens[next];
-	const last = tokens[end - 1];
-	if (!first || !last) return false;
-	// a sentence never starts with a small letter ("moment occur?") or with "D., of ..."
-	if (/^\p{Ll}/u.test(first.text)) return true;
-	if (/^\p{Lu}\.$/u.test(first.text) && tokens[next + 1]?.text === ',') return true;
-	const stop = last.text === '.' ? tokens[end - 2] : last;
-	const word = (last.text === '.' ? stop?.text : last.text.replace(/\.$/, '')) ?? '';
-	if (!/\.$/.test(last.text)) return false;
-	// an initial ("Mortimer B. Zuckerman") or an abbreviation ("Ph.", "Dr.")
-	return /^\p{Lu}$/u.test(word) || ABBREVIATIONS.test(word);
+/**
+ * Joins sentences the tagger split at a full stop that does not end one: after an
+ * abbreviation or an initial ("Ph.D., of ...", "Mortimer B. Zuckerman"), or at a "!" or
+ * "?" inside a quotation that the sentence goes on after ("that "a-ha!" moment occur?").
+ */
+export function joinFalseBreaks(tokens: Token[], spans: [number, number][]): [number, number][] {
+	const out: [number, number][] = [];
+	for (const span of spans) {
+		const prev = out[out.length - 1];
+		if (prev && continues(tokens, prev[0], prev[1], span[0])) prev[1] = span[1];
+		else out.push([span[0], span[1]]);
+	}
+	return out;
+}
+
+/**
+ * Splits where a unit symbol with a full stop ends a sentence the tagger ran on:
+ * "... 1.6 × 10⁻¹⁹ C. Millikan concluded ..." ("C." is coulombs, not an initial).
+ */
+function splitAfterUnits(tokens: Token[], spans: [number, number][]): [number, number][] {
+	const out: [number, number][] = [];
+	for (const [first, last] of spans) {
+		let from = first;
+		for (let k = first + 1; k < last - 1; k++) {
+			const t = tokens[k];
+			if (/^\p{Lu}\.$/u.test(t.text) && /[\d⁰¹²³⁴⁵⁶⁷⁸⁹]$/.test(tokens[k - 1].text) && /^\p{Lu}\p{Ll}/u.test(tokens[k + 1].text)) {
+				out.push([from, k + 1]);
+				from = k + 1;
+			}
+		}
+		out.push([from, last]);
+	}
+	return out;
+}
+
+function continues(tokens: Token[], prevFirst: number, prevLast: number, next: number): boolean {
+	const head = tokens[next];
+	if (!head) return false;
+	// the next part starts with a lower-case word: "moment occur?", "and left."
+	if (/^\p{Ll}/u.test(head.text) && head.type === 'word') return true;
+	// "D., of Columbia University": the rest of "Ph.D."
+	if (/^\p{Lu}\.$/u.test(head.text) && /^[,;:)]$/.test(tokens[next + 1]?.text ?? '')) return true;
+	const end = tokens[prevLast - 1];
+	const word = end?.text === '.' ? tokens[prevLast - 2] : end;
+	if (!word || prevLast - prevFirst < 2) return false;
+	const bare = word.text.replace(/\.$/, '').toLowerCase();
+	if (end.text === '.' || /\.$/.test(word.text)) {
+		// "No. 5", "c. 1255": only before a number
+		if (ABBREVIATIONS.has(bare) && (!/^(no|c|ca|fig|vol)$/.test(bare) || /^\d/.test(head.text))) return true;
+		// an initial inside a name: "Mortimer B. Zuckerman"
+		const before = tokens[word.i - 1];
+		if (/^\p{Lu}$/u.test(bare.toUpperCase()) && /^\p{Lu}$/u.test(word.text.replace(/\.$/, '')) && before && /^\p{Lu}\p{Ll}+$/u.test(before.text) && /^\p{Lu}\p{Ll}/u.test(head.text) && tokens[next + 1] && /^(\p{Lu}|\p{Ll})/u.test(tokens[next + 1].text)) return true;
+	}
+	return false;
 }
 
 const foldCache = new Map<string, string>();

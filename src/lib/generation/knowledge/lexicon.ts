@@ -42,7 +42,7 @@ depression | recession | era | age | period | renaissance | reformation | crusad
 open | slam | slams | championships | trophy | prix | tournament | masters | marathon | derby | world cup`);
 
 /** Last words of states and dynasties, which behave like places. */
-export const POLITY_HEADS = set(`empire | kingdom | dynasty | republic | caliphate | sultanate | confederacy | confederation | realm | principality | duchy | khanate | federation | state | states | colony | colonies | territory | dominion | province | provinces`);
+export const POLITY_HEADS = set(`empire | kingdom | dynasty | republic | caliphate | sultanate | confederacy | confederation | realm | principality | duchy | khanate | federation | state | states | colony | colonies | territory | territories | dependency | dominion | province | provinces`);
 
 /** Last words of geographic names. */
 export const PLACE_HEADS = set(`river | sea | ocean | island | islands | isles | mountains | mountain | mount | alps | range | lake | lakes | bay | harbor |

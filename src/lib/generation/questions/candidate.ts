@@ -17,7 +17,7 @@ export interface Candidate {
 	fact: string;
 	/** Quality of the gap and its options, 0–1, before the sentence's importance. */
 	quality: number;
-	/** The thing the answer names, when the article names it in several ways ("e:12"): two questions with one answer id have one answer. */
+	/** The thing the answer names, when the article names it in several ways ("e:12"): two questions with one answer id have one answer ("Bandura" and "Albert Bandura"). */
 	answerId?: string;
 	/** The answer is a person. */
 	person?: boolean;

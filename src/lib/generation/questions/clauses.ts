@@ -63,6 +63,9 @@ export function semicolonClauses(a: Article, si: number): { article: Article; vi
 		if (t === ')' && depth > 0) depth--;
 		if (/^[“”"]$/.test(t)) quote = !quote;
 		if (t === ';' && depth === 0 && !quote) cuts.push(k);
+		// "New Zealand's capital city is Wellington, while its most populous city is Auckland": a
+		// contrasting clause states a fact of its own
+		if (t === ',' && depth === 0 && !quote && /^(while|whereas)$/.test(tokens[k + 1]?.lower ?? '') && /^(its|his|her|their|the|it|he|she|they)$/.test(tokens[k + 2]?.lower ?? '')) cuts.push(k + 1);
 	}
 	if (!cuts.length) return [];
 	const subject = a.mentionsBySent[si][0];
@@ -75,7 +78,7 @@ export function semicolonClauses(a: Article, si: number): { article: Article; vi
 		const end = last === s.last ? s.end : tokens[last - 1].end;
 		const clause: Sentence = { ...s, first, last, start: tokens[first].start, end };
 		const lead = tokens[first];
-		const borrowed = n > 0 && subject && subject.first <= s.first + 3 && /^(it|he|she)$/.test(lead.lower) ? subject : undefined;
+		const borrowed = n > 0 && subject && subject.first <= s.first + 3 && /^(it|he|she|its|his|her)$/.test(lead.lower) ? subject : undefined;
 		const inside = a.mentionsBySent[si].filter((m) => m.first >= first && m.last <= last);
 		const article: Article = {
 			...a,
@@ -105,13 +108,16 @@ export function semicolonClauses(a: Article, si: number): { article: Article; vi
 			continue;
 		}
 		const view = viewSentence(article, si, new Map());
-		if (!view.ok || (!borrowed && n > 0 && /^(PRON|DET)$/.test(lead.pos))) {
+		// ("the indigenous Māori are ..." is a clause of its own; "these allied to ..." points back)
+		if (!view.ok || (!borrowed && n > 0 && (lead.pos === 'PRON' || (lead.pos === 'DET' && !/^(the|a|an)$/.test(lead.lower))))) {
 			out.push(whole);
 			continue;
 		}
 		if (borrowed) {
 			const e = a.entities[borrowed.entity];
-			view.edits.unshift({ first, last: first + 1, text: (e.the ? 'the ' : '') + e.name });
+			const name = (e.the ? 'the ' : '') + e.name;
+			const ap = a.text.includes('’s') ? '’' : "'";
+			view.edits.unshift({ first, last: first + 1, text: /^(its|his|her)$/.test(lead.lower) ? (/s$/.test(name) ? `${name}${ap}` : `${name}${ap}s`) : name });
 		}
 		out.push({ article, view, unit, first, last });
 	}

@@ -105,7 +105,7 @@ function add(out: Definition[], term: string, definition: string, si: number, st
 
 /** "What is meant by “fiat money”?" with the article's other definitions as choices. */
 export function definitionQuestions(a: Article, views: (SentenceView | null)[], seed: number | string): Candidate[] {
-	const defs = findDefinitions(a, views);
+	const defs = definitionsOf.get(a.tokens) ?? findDefinitions(a, views);
 	if (defs.length < 3) return [];
 	const out: Candidate[] = [];
 	for (const d of defs) {
@@ -136,4 +136,16 @@ export function definitionQuestions(a: Article, views: (SentenceView | null)[], 
 		});
 	}
 	return out;
+}
+
+const definitionsOf = new WeakMap<object, Definition[]>();
+
+/** Finds the article's definitions once: their descriptions are also wrong choices for other long answers. */
+export function saveDescriptions(a: Article, views: (SentenceView | null)[]): void {
+	definitionsOf.set(a.tokens, findDefinitions(a, views));
+}
+
+/** The descriptions kept for this article (none before `saveDescriptions`). */
+export function savedDescriptions(a: Article): string[] {
+	return (definitionsOf.get(a.tokens) ?? []).map((d) => d.definition);
 }

@@ -1,21 +1,27 @@
 import type { Article } from '../analysis/article.js';
 import type { Entity } from '../analysis/entities.js';
 import { formatLike, type Quantity } from '../analysis/numbers.js';
-import { KNOWN_ORGS, lookupPlace, placesOfKind, prominence, type PlaceInfo } from '../knowledge/gazetteer.js';
-import { GIVEN_NAMES, MONTHS, ORG_HEADS } from '../knowledge/lexicon.js';
+import { KNOWN_ORGS, lookupOrg, lookupPlace, placesOfKind, prominence, type PlaceInfo } from '../knowledge/gazetteer.js';
+import { MONTHS, ORG_HEADS } from '../knowledge/lexicon.js';
+import { isFirstName } from '../knowledge/names.js';
+import { entityIsSubject, wordGivesAway } from './giveaway.js';
+import { genericName } from './gaps.js';
 import { shuffle, type Random } from '../random.js';
 import { normalize } from './render.js';
 import type { Gap } from './gaps.js';
+import { conceptKey, contextGender, gapIsPlural, gapWordClass, historicalSetting, withinBounds, yearBounds } from './fit.js';
+import { genderOf } from '../analysis/agreement.js';
+import { canBePerson } from '../analysis/entities.js';
 
 const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'and', 'to', 'for', 'by', 'with', 'at', 'as', 'is', 'was', 'were', 'are', 'be', 'been', 'that', 'this', 'it', 'its', 'his', 'her', 'their', 'from', 'which', 'who', 'has', 'had', 'have']);
 
 // Per-article caches: the "also true" check looks at every sentence for every choice.
-const sentenceCache = new WeakMap<Article, { norm: string[]; lemmas: Set<string>[]; containing: Map<string, number[]> }>();
+const sentenceCache = new WeakMap<object, { norm: string[]; lemmas: Set<string>[]; containing: Map<string, number[]> }>();
 function sentenceInfo(a: Article) {
-	let c = sentenceCache.get(a);
+	let c = sentenceCache.get(a.tokens);
 	if (!c) {
 		c = { norm: a.sentences.map((s) => ` ${normalize(a.text.slice(s.start, s.end))} `), lemmas: a.sentences.map((s) => contentLemmas(a, s.index)), containing: new Map() };
-		sentenceCache.set(a, c);
+		sentenceCache.set(a.tokens, c);
 	}
 	return c;
 }
@@ -88,11 +94,12 @@ function sameKind(key: Entity, e: Entity): number {
 }
 
 function placeType(e: Entity): string {
+	if (isWater(e.name)) return 'ocean';
+	if (/^lake\s/i.test(e.name)) return 'water';
 	if (e.placeKind) return e.placeKind === 'continent' ? 'region' : e.placeKind;
-	// "Valley of Mexico": the kind is the word before "of"
-	const of = e.name.toLowerCase().split(/\s+/);
-	const head = of.includes('of') ? of[of.indexOf('of') - 1] : e.head;
-	if (head !== e.head) return placeType({ ...e, head, name: head });
+	// "Valley of Mexico" is a valley, not a Mexico
+	const of = / of /i.test(e.name) ? e.name.split(/ of /i)[0].split(/\s+/).pop()!.toLowerCase() : '';
+	if (of) return placeType({ ...e, name: of, head: of, placeKind: undefined });
 	if (/^(pacific|atlantic|indian|arctic|mediterranean|caribbean|baltic)$/.test(e.head)) return 'water';
 	if (/^(river|sea|ocean|lake|bay|gulf|strait|straits|channel|canal|harbor|harbour|sound)$/.test(e.head)) return 'water';
 	if (/^(island|islands|isles)$/.test(e.head)) return 'island';
@@ -103,7 +110,7 @@ function placeType(e: Entity): string {
 }
 
 // The article's names of the same kind as each key, best first: the same for every gap on that name.
-const sameKindCache = new WeakMap<Article, Map<number, { e: Entity; kind: number }[]>>();
+const sameKindCache = new WeakMap<object, Map<number, { e: Entity; kind: number }[]>>();
 
 /** Names of the same kind as the key: from the article first, then from built-in lists. */
 export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Random, want = 3): string[] {
@@ -114,6 +121,9 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		const n = normalize(name);
 		if (!n || taken.has(n)) return false;
 		if (` ${normalize(prompt)} `.includes(` ${n} `)) return false;
+		// "National Aeronautics and Space Administration" when the prompt says "NASA"
+		const abbr = lookupOrg(name)?.abbr;
+		if (abbr && ` ${normalize(prompt)} `.includes(` ${normalize(abbr)} `)) return false;
 		// "Mali Empire" as a choice when the prompt speaks of "Mali's borders"
 		const p = ` ${normalize(prompt)} `;
 		if (name.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && w.length >= 4 && p.includes(` ${normalize(w)} `) && !/^(the|of)$/i.test(w))) return false;
@@ -125,45 +135,68 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 		const nw = name.split(/\s+/).filter((w) => w.length > 3).map(stem);
 		const shared = nw.filter((w) => kw.has(w)).length;
 		if (key.cls !== 'place' && shared && shared / Math.min(kw.size || 1, nw.length || 1) >= 0.5) return false;
-		// "Basin of Mexico" beside "Valley of Mexico": another name for the same place
-		if (key.cls === 'place' && / of /.test(key.name) && / of /.test(name) && key.name.split(' of ').pop() === name.split(' of ').pop()) return false;
-		// a man among women, or the other way round ("she battled past ...", "the first man since ...")
+		// "to win three _____": a count before the blank asks for a plural ("Grand Slams", not "French Open")
+		if (countBefore && !/s$/.test(name)) return false;
 		const other = a.entities.find((x) => x.name === name);
-		const wanted = key.gender ?? promptGender(prompt);
-		if (wanted && other?.gender && wanted !== other.gender) return false;
+		// the article's own subject is no wrong answer to anything it says ("Kingdom of Denmark" for
+		// "Denmark lost the _____"), nor is a name the prompt already points to ("Danish Realm" there)
+		if (other && other.id !== key.id && entityIsSubject(a, other.id)) return false;
+		// ("Grand Slam", which the article writes "a Grand Slam", is a kind of event, no rival of the Davis Cup)
+		if (other && genericName(a, other)) return false;
+		// "the _____, which was won by Spain": one thing among single things, "Grand Slams" is several
+		if (key.cls !== 'place' && key.cls !== 'person' && pluralName(name) !== pluralName(key.name)) return false;
+		if (wordGivesAway(prompt, name)) return false;
 		// "Claire", "Ben": the people of a teaching story are no fair choices beside real people, nor the other way round
-		if (key.cls === 'person' && other && storyPerson(other) !== storyPerson(key)) return false;
+		if (key.cls === 'person' && other && storyPerson(a, other) !== storyPerson(a, key)) return false;
 		// "United Kingdom" for "Great Britain": another name of the same country
 		const kp = lookupPlace(key.name);
 		const np = lookupPlace(name);
 		if (kp && np && kp.canonical && kp.canonical === np.canonical) return false;
+		// "Basin of Mexico" for "Valley of Mexico", "Danish Realm" for "Kingdom of Denmark": the key again
+		if (keyConcepts.has(conceptKey(name))) return false;
+		// "Another major trophy that looks beyond Federer is the _____": what the sentences
+		// just before named may be the first such trophy, so also true
+		if (another && nearBefore.has(normalize(name))) return false;
 		return !alsoTrue(a, gap, name);
 	};
+	const before = a.tokens[gap.first - 1];
+	const countBefore = !!before && (/^(two|three|four|five|six|seven|eight|nine|ten|several|many|both)$/i.test(before.text) || /^\d+$/.test(before.text) && before.text !== '1');
+	const keyConcepts = new Set([key.name, gap.answer, ...key.aliases].map(conceptKey));
+	const another = /\b(another|also|too|as well|other)\b/i.test(prompt);
+	const nearBefore = new Set<string>();
+	if (another) {
+		for (let k = Math.max(0, gap.si - 3); k < gap.si; k++) for (const m of a.mentionsBySent[k]) nearBefore.add(normalize(a.entities[m.entity].name));
+	}
+	// a person among people of the gender the prompt gives the blank ("the first man since ...", "... as she battled")
+	const gender = key.cls === 'person' ? (genderOf(a, key.id) ?? contextGender(prompt)) : undefined;
+	const sameGender = (e: Entity) => (gender && genderOf(a, e.id) === gender ? 1 : 0);
+	const fits = (e: Entity) => key.cls !== 'person' || (canBePerson(e.name) && (!gender || genderOf(a, e.id) !== (gender === 'm' ? 'f' : 'm')));
 	// "Parliament", "Cabinet": an institution named by its common noun has no fair rivals
 	if (key.cls === 'org' && !/\s/.test(key.name) && ORG_HEADS.has(key.name.toLowerCase())) return [];
-	let byKey = sameKindCache.get(a);
-	if (!byKey) sameKindCache.set(a, (byKey = new Map()));
-	let scored = byKey.get(key.id);
-	if (!scored) {
-		scored = a.entities
+	let byKey = sameKindCache.get(a.tokens);
+	if (!byKey) sameKindCache.set(a.tokens, (byKey = new Map()));
+	let sorted = byKey.get(key.id);
+	if (!sorted) {
+		sorted = a.entities
 			.map((e) => ({ e, kind: sameKind(key, e) }))
 			.filter((x) => x.kind > 0)
 			.sort((p, q) => q.kind - p.kind || q.e.mentions.length - p.e.mentions.length || p.e.id - q.e.id);
-		byKey.set(key.id, scored);
+		byKey.set(key.id, sorted);
 	}
+	// people known to share the blank's gender before people of unknown gender (a stable sort
+	// keeps the order by mentions within each)
+	const scored = sorted.filter((x) => fits(x.e)).sort((p, q) => q.kind - p.kind || sameGender(q.e) - sameGender(p.e));
 	const out: string[] = [];
-	// people of the gender the question asks for first ("the first man since ...", "taking her to number one")
-	const wanted = key.cls === 'person' ? (key.gender ?? promptGender(prompt)) : undefined;
-	const ordered = wanted ? [...scored.filter((x) => x.e.gender === wanted), ...scored.filter((x) => x.e.gender !== wanted)] : scored;
-	for (const { e } of ordered) {
+	for (const { e } of scored) {
 		if (out.length >= want) break;
 		if (ok(e.name)) {
 			out.push(e.name);
 			taken.add(normalize(e.name));
 		}
 	}
-	// an ancient or medieval setting gets no modern capitals: only names from the article
-	if (out.length < want && !oldSetting(a)) {
+	// an article set in the past gets no choices from today's map or institutions: no Beijing
+	// for Tenochtitlan (the oceans are as old as the past)
+	if (out.length < want && !(historicalSetting(a) && !isWater(key.name))) {
 		for (const name of builtInNames(key, rand)) {
 			if (out.length >= want) break;
 			if (ok(name)) {
@@ -175,31 +208,60 @@ export function entityDistractors(a: Article, gap: Gap, prompt: string, rand: Ra
 	return out;
 }
 
-/** The gender a prompt asks for: "the first man since ...", "as she battled past ...". */
-function promptGender(prompt: string): 'm' | 'f' | undefined {
-	const p = prompt.toLowerCase();
-	const m = /\b(he|his|him|man|men|king|emperor|father|son|brother|husband)\b/.test(p);
-	const f = /\b(she|her|woman|women|queen|empress|mother|daughter|sister|wife)\b/.test(p);
-	return m && !f ? 'm' : f && !m ? 'f' : undefined;
+const OCEANS = ['Pacific', 'Atlantic', 'Indian Ocean', 'Arctic', 'Southern Ocean'];
+const isWater = (name: string) => OCEANS.some((o) => o.toLowerCase() === name.toLowerCase() || `${o} ocean`.toLowerCase() === name.toLowerCase());
+
+const storyCache = new WeakMap<object, Set<number>>();
+
+/**
+ * A person of a teaching story: known by one name only, and told of with family words
+ * or to the reader ("Claire's nine-year-old son, Jay", "After their mother left the room,
+ * Allison ..."), or beside another such person ("as when Ben stood up on his surfboard so
+ * that Julian could see"). Augustus or Spartacus, named alone in a history, are not.
+ */
+export function storyPerson(a: Article, e: Entity): boolean {
+	let set = storyCache.get(a.entities);
+	if (!set) storyCache.set(a.entities, (set = storyPeople(a)));
+	return set.has(e.id);
 }
 
-/** A person known by a common first name only: a character of an example, not a historical figure. */
-export function storyPerson(e: Entity): boolean {
-	return e.cls === 'person' && !e.name.includes(' ') && GIVEN_NAMES.has(e.name.toLowerCase()) && !e.roles.length;
-}
-
-const oldCache = new WeakMap<Article, boolean>();
-/** The article is set before modern times: years before 1500, or BCE/CE dates. */
-export function oldSetting(a: Article): boolean {
-	let v = oldCache.get(a);
-	if (v === undefined) {
-		v = a.quantities.some((q) => (q.kind === 'year' || q.kind === 'year_range' || q.kind === 'date') && (q.year ?? q.value) < 1500 && (q.year ?? q.value) > 0) || /\b(BCE|BC|CE|AD)\b/.test(a.text) || a.quantities.some((q) => q.kind === 'century' && q.value < 16);
-		oldCache.set(a, v);
+function storyPeople(a: Article): Set<number> {
+	const out = new Set<number>();
+	const single = (e: Entity) =>
+		(e.cls === 'person' || e.cls === 'name') && !e.name.includes(' ') && /^\p{Lu}\p{Ll}+$/u.test(e.name) && e.roles.every((r) => STORY_WORDS.test(r)) && (e.cls === 'person' || isFirstName(e.name) || e.mentions.some((mn) => followedByPronoun(a, mn)));
+	// (a story is told to the reader: its paragraph says "you", "imagine", "consider", "for example")
+	const paraAddresses = new Map<number, boolean>();
+	const addresses = (para: number) => {
+		let v = paraAddresses.get(para);
+		if (v === undefined) {
+			v = a.sentences.some((x) => x.para === para && a.tokens.slice(x.first, x.last).some((t) => READER_WORDS.test(t.lower) && (t.lower !== 'example' || a.tokens[t.i - 1]?.lower === 'for')));
+			paraAddresses.set(para, v);
+		}
+		return v;
+	};
+	const storySentence = (si: number) => addresses(a.sentences[si].para) && a.tokens.slice(a.sentences[si].first, a.sentences[si].last).some((t) => STORY_WORDS.test(t.lower));
+	const candidates = a.entities.filter((e) => e.mentions.length && single(e));
+	for (const e of candidates) if ((e.cls === 'person' ? isFirstName(e.name) || e.roles.length > 0 : true) && e.mentions.some((mn) => storySentence(mn.sent))) out.add(e.id);
+	// a first name beside a story's person belongs to the story too
+	for (const e of candidates) {
+		if (out.has(e.id) || !isFirstName(e.name)) continue;
+		if (e.mentions.some((mn) => a.mentionsBySent[mn.sent].some((o) => o.entity !== e.id && out.has(o.entity)))) out.add(e.id);
 	}
-	return v;
+	return out;
 }
+
+/** "Allison was tempted ..., but she did not": a "he" or "she" later in the sentence. */
+function followedByPronoun(a: Article, mn: { sent: number; last: number }): boolean {
+	const s = a.sentences[mn.sent];
+	return a.tokens.slice(mn.last, s.last).some((t) => /^(he|she|his|her)$/.test(t.lower));
+}
+
+const READER_WORDS = /^(you|your|imagine|suppose|consider|remember|example)$/;
+const STORY_WORDS = /^(son|daughter|mother|father|brother|sister|brothers|sisters|mom|dad|wife|husband|aunt|uncle|grandmother|grandfather|cousin|friend|you|your|imagine|suppose|consider|remember)$/;
 
 function builtInNames(key: Entity, rand: Random): string[] {
+	// "from the _____ to the Atlantic oceans": the other oceans
+	if (isWater(key.name)) return shuffle(OCEANS.filter((o) => !key.name.toLowerCase().startsWith(o.toLowerCase())), rand);
 	if (key.cls === 'place') {
 		const info = lookupPlace(key.name);
 		if (info?.kind === 'country' || info?.kind === 'city') {
@@ -231,19 +293,31 @@ function builtInNames(key: Entity, rand: Random): string[] {
 	return [];
 }
 
+function nearBounds(text: string, b: { min?: number; max?: number }): boolean {
+	const y = /\b(1\d{3}|20\d{2})\b/.exec(text);
+	if (!y) return true;
+	const v = Number(y[1]);
+	return (b.max === undefined || b.max - v <= 20) && (b.min === undefined || v - b.min <= 20);
+}
+
 /** Numbers of the same kind, unit and format as the key, none stated for this fact. */
 export function quantityDistractors(a: Article, gap: Gap, prompt: string, rand: Random, want = 3): string[] {
 	const q = gap.quantity;
 	if (!q) return [];
 	const taken = new Set([normalize(q.text)]);
 	const out: string[] = [];
+	// "from _____ until May 1945": only years before 1945
 	const bounds = q.kind === 'year' || q.kind === 'date' || q.kind === 'year_range' ? yearBounds(prompt) : {};
+	const bounded = withinBounds(q.text, bounds);
 	const push = (s: string | null) => {
 		if (!s || out.length >= want) return;
 		const n = normalize(s);
+		if (bounded && !withinBounds(s, bounds)) return;
+		// "from _____ until May 1945": a year near the bound, not 1864
+		if (bounded && !nearBounds(s, bounds)) return;
+		// "$1000 billion" is written "$1 trillion": past the next scale word is a different format
+		if (q.scale && /^(thousand|million|billion)$/i.test(q.scale) && (parseFloat((numberIn(s) ?? '0').replace(/,/g, '')) >= 1000) !== q.value >= 1000) return;
 		if (taken.has(n) || ` ${normalize(prompt)} `.includes(` ${n} `) || alsoTrue(a, gap, s)) return;
-		const y = Number(/\d{3,4}/.exec(s)?.[0]);
-		if ((bounds.max !== undefined && !(y < bounds.max)) || (bounds.min !== undefined && !(y > bounds.min))) return;
 		taken.add(n);
 		out.push(s);
 	};
@@ -255,27 +329,11 @@ export function quantityDistractors(a: Article, gap: Gap, prompt: string, rand: 
 		if (q.kind === 'year' && Math.abs(o.value - q.value) > 80) continue;
 		if (q.kind === 'count' && (o.noun ?? '') !== (q.noun ?? '')) continue;
 		if (o.value2 !== undefined || q.value2 !== undefined) continue;
+		// "to 3.1 percent" among "50 percent": a share of another order is no rival
+		if ((q.kind === 'percent' && (o.value > q.value * 4 || o.value * 4 < q.value)) || (q.kind === 'money' && (o.value > q.value * 10 || o.value * 10 < q.value))) continue;
 		if (out.length < 2) push(o.text);
 	}
 	for (const v of syntheticValues(q, rand)) push(v);
-	return out;
-}
-
-/**
- * Years a choice must fall between, read from the prompt: "from _____ until May 1945"
- * takes a year before 1945, "between 1250 and _____" one after 1250.
- */
-export function yearBounds(prompt: string): { min?: number; max?: number } {
-	const out: { min?: number; max?: number } = {};
-	const after = /_____\s*(?:\S+\s+){0,2}?(?:until|till|to|and|–|-|through)\s+(?:[\p{L}’']+\s+){0,5}?(\d{3,4})\b/u.exec(prompt);
-	if (after) out.max = Number(after[1]);
-	const before = /\b(\d{3,4})\s*(?:\S+\s+){0,2}?(?:until|till|to|and|–|-|through)\s+(?:\p{L}+\s+)?_____/u.exec(prompt);
-	if (before) out.min = Number(before[1]);
-	// "completed 30 years of operation in April 2020 and is predicted to last until _____": after every year before it
-	if (/\b(until|till|by|through|last until)\s+_____/.test(prompt)) {
-		const years = [...prompt.slice(0, prompt.indexOf('_____')).matchAll(/\b(1\d{3}|20\d{2})\b/g)].map((m) => Number(m[1]));
-		if (years.length) out.min = Math.max(out.min ?? 0, ...years);
-	}
 	return out;
 }
 
@@ -287,10 +345,12 @@ function syntheticValues(q: Quantity, rand: Random): string[] {
 	switch (q.kind) {
 		case 'year': {
 			const circa = q.text.match(/^(c\.|circa)\s*/)?.[0] ?? '';
+			// "71 BCE" among "68 BCE", "80 BCE": the era goes with every choice
+			const era = q.text.match(/\s+(BCE|BC|CE|AD|B\.C\.E?\.?|A\.D\.?|C\.E\.?)$/)?.[0] ?? '';
 			return pick([-12, -8, -5, -3, 4, 6, 9, 14, -20, 21])
 				.map((d) => q.value + d)
-				.filter((y) => y <= maxYear && y > 0)
-				.map((y) => circa + String(y));
+				.filter((y) => (era ? true : y <= maxYear) && y > 0)
+				.map((y) => circa + String(y) + era);
 		}
 		case 'decade':
 			return pick([-30, -20, -10, 10, 20, 30]).map((d) => `${q.value + d}s`).filter((s) => parseInt(s, 10) <= maxYear);
@@ -358,14 +418,6 @@ function roundLike(q: Quantity, v: number): number {
 	return Math.max(1, Math.round(v / mag) * mag);
 }
 
-/** The phrase names several things: its head (last word, or the word before "of") is a plural. */
-function isPluralPhrase(s: string): boolean {
-	const ws = s.toLowerCase().split(/\s+/);
-	const of = ws.indexOf('of');
-	const head = of > 0 ? ws[of - 1] : ws[ws.length - 1];
-	return /[^su]s$/.test(head) || /(ies|es)$/.test(head) && !/(ss|us)$/.test(head);
-}
-
 /** Other key phrases of the article with the same shape, for terms and complements. */
 export function phraseDistractors(a: Article, gap: Gap, pool: Gap[], prompt: string, want = 3): string[] {
 	const words = (s: string) => s.split(/\s+/).length;
@@ -374,12 +426,18 @@ export function phraseDistractors(a: Article, gap: Gap, pool: Gap[], prompt: str
 	const key = normalize(gap.answer);
 	const out: string[] = [];
 	const seen = new Set([key]);
+	const keyPlural = gapIsPlural(a, gap);
+	const keyClass = gapWordClass(a, gap);
 	const kinds = ['term'];
 	const candidates = pool
 		.filter((g) => kinds.includes(g.kind) && g.si !== gap.si && !/\d/.test(g.answer) && !a.quotations.some((q) => q.first <= g.first && g.last <= q.last))
 		.filter((g) => (n <= 2 ? words(g.answer) === n : Math.abs(words(g.answer) - n) <= 1) && / of /.test(g.answer) === hasOf)
-		// "a _____" takes "shooting star", not "meteor showers": one thing among single things
-		.filter((g) => isPluralPhrase(g.answer) === isPluralPhrase(gap.answer))
+		// "photoautotrophs" among plurals, an adjective among adjectives ("a _____" takes
+		// "shooting star", not "meteor showers")
+		.filter((g) => {
+			const p = gapIsPlural(a, g);
+			return (p === undefined || keyPlural === undefined || p === keyPlural) && gapWordClass(a, g) === keyClass;
+		})
 		.sort((p, q) => (q.kind === 'term' ? 1 : 0) - (p.kind === 'term' ? 1 : 0) || q.quality - p.quality || p.first - q.first);
 	for (const g of candidates) {
 		if (out.length >= want) break;
@@ -392,4 +450,10 @@ export function phraseDistractors(a: Article, gap: Gap, pool: Gap[], prompt: str
 		out.push(g.first === a.sentences[g.si].first ? g.answer[0].toLowerCase() + g.answer.slice(1) : g.answer);
 	}
 	return out;
+}
+
+/** A name whose last word is a plural ("Grand Slams", "Coercive Acts"; not "Davis Cup", "Texas"). */
+function pluralName(name: string): boolean {
+	const last = name.split(/\s+/).pop() ?? '';
+	return /^\p{Lu}/u.test(last) && /[^su]s$/.test(last) && name.includes(' ');
 }

@@ -2,8 +2,10 @@ import type { Article } from '../analysis/article.js';
 import type { EntityClass } from '../analysis/entities.js';
 import type { Quantity } from '../analysis/numbers.js';
 import type { Token } from '../analysis/tokens.js';
-import { distinctiveWords, normalize, sameStem } from './render.js';
-import { GIVEN_NAMES, ORG_HEADS, POLITY_HEADS } from '../knowledge/lexicon.js';
+import { normalize } from './render.js';
+import { countsItsList, entityIsSubject } from './giveaway.js';
+import { ORG_HEADS, POLITY_HEADS } from '../knowledge/lexicon.js';
+import { isFirstName } from '../knowledge/names.js';
 import { peripheral } from './who-said.js';
 import { storyPerson } from './distractors.js';
 
@@ -29,7 +31,7 @@ export interface Gap {
 	quality: number;
 }
 
-const GENERIC = new Set([
+export const GENERIC = new Set([
 	'thing', 'things', 'way', 'ways', 'part', 'parts', 'number', 'kind', 'kinds', 'lot', 'time', 'times', 'year', 'years', 'people', 'area',
 	'place', 'problem', 'problems', 'example', 'examples', 'fact', 'case', 'cases', 'point', 'end', 'side', 'others', 'other', 'one', 'term',
 	'terms', 'form', 'forms', 'type', 'types', 'variety', 'majority', 'rest', 'sort', 'level', 'amount', 'result', 'use', 'role', 'issue',
@@ -72,6 +74,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (!e.name.includes(' ') && e.mentions.some((x) => tokens[x.first - 1]?.text === ',' && /^(son|daughter|mother|father|brother|sister|wife|husband|friend|child|boy|girl|cousin)$/.test(tokens[x.first - 2]?.lower ?? ''))) continue;
 		// "low _____ orbit", "central _____", "_____ colonists": a place describing something else
 		if ((e.cls === 'place' || e.cls === 'polity') && ((/^\p{Ll}/u.test(tokens[m.last]?.text ?? '') && tokens[m.last]?.pos === 'NOUN') || DIRECTION.test(tokens[m.first - 1]?.lower ?? ''))) continue;
+		// "to win a Grand Slam", "another Grand Slam final": a name the article writes with "a" is a kind of thing, not the one thing
+		if (genericName(a, e)) continue;
 		// "Templo _____", "Joan _____", "Committee for a _____": the blank would cut a longer name
 		if (cutsName(a, si, m.first, m.last)) continue;
 		// "low _____ orbit": a name between a describing word and its noun only describes that noun
@@ -79,9 +83,7 @@ export function findGaps(a: Article, si: number): Gap[] {
 		// a name given once, inside a clause about something else ("after NASA administrator X approved it")
 		if (e.mentions.length === 1 && e.cls === 'person' && inSubordinate(a, si, m.first)) quality -= 0.15;
 		// the thing the article is about, however it is named ("Hubble" in "Hubble Space Telescope")
-		const titleWords = a.title ? distinctiveWords(a.title) : [];
-		const own = distinctiveWords(e.name);
-		if (own.length && own.every((w) => titleWords.some((t) => sameStem(w, t)))) continue;
+		if (entityIsSubject(a, e.id)) continue;
 		// "Empire", "Parliament" alone: an institution named by its common noun is a vague blank
 		if (!/\s/.test(e.name) && (ORG_HEADS.has(e.name.toLowerCase()) || POLITY_HEADS.has(e.name.toLowerCase()))) quality -= 0.2;
 		// the article's own subject is a poor answer: every question would be about it
@@ -98,7 +100,7 @@ export function findGaps(a: Article, si: number): Gap[] {
 		// a commentator the article only quotes, or a character of an example, is no fact to learn
 		if (e.cls === 'person' && peripheral(a, e.id)) quality -= 0.25;
 		// ("Claire's nine-year-old son, Jay": the example's people are not what the lesson is about)
-		if (storyPerson(e)) continue;
+		if (storyPerson(a, e)) continue;
 		// "Mr _____ said": only a surname, with the person's title as a clue
 		if (/^(mr|mrs|ms|dr|mr\.|mrs\.|ms\.|dr\.)$/.test(tokens[m.first - 1]?.lower ?? '')) quality -= 0.15;
 		// "told Asia Times", "told the BBC News website": the outlet, not the news
@@ -118,6 +120,11 @@ export function findGaps(a: Article, si: number): Gap[] {
 		// "the first supercomputer, the Cray-1,", "a British tea firm, the East India Company": a name
 		// given to a thing the sentence has just described is what it tells
 		if (describedBefore(a, si, m.first)) quality += 0.07;
+		// "Copenhagen, the nation's capital, largest city, and main commercial centre": a name the
+		// sentence goes on to describe is what it is about
+		else if (tokens[m.last]?.text === ',' && /^(the|a|an)$/.test(tokens[m.last + 1]?.lower ?? '') && /^(NOUN|ADJ|PROPN)$/.test(tokens[m.last + 2]?.pos ?? '') && !isListMember(a, m.first, m.last)) quality += 0.07;
+		// "democratic governance, LGBT equality, prosperity": a name inside one item of a list describes it
+		if (/^\p{Ll}/u.test(tokens[m.last]?.text ?? '') && tokens[m.last]?.pos === 'NOUN' && isListMember(a, m.first, m.last + 1, 'phrase')) continue;
 		// "in Egypt", "at Nasa's Ames Research Center in California": a place where something
 		// happened is the setting, unless the sentence is about where something is
 		const prep = tokens[m.first - 1]?.lower === 'the' ? tokens[m.first - 2] : tokens[m.first - 1];
@@ -139,7 +146,7 @@ export function findGaps(a: Article, si: number): Gap[] {
 		// "five people", "three types of responses": a count of something vague
 		if (!a.lenient && q.kind === 'count' && (GENERIC.has(tokens[q.last]?.lower ?? '') || GENERIC_HEADS.has(tokens[q.last]?.lower ?? '') || /^(people|persons|men|women|children|participants|times|things|kinds|types|ways)$/.test(tokens[q.last]?.lower ?? ''))) continue;
 		// "three kinds of models: live, verbal, and symbolic": the list that follows counts itself
-		if (q.kind === 'count' && countsItsList(a, si, q.last)) continue;
+		if (countsItsList(a, si, q)) continue;
 		let quality: number;
 		switch (q.kind) {
 			case 'year': quality = 0.8; break;
@@ -155,6 +162,11 @@ export function findGaps(a: Article, si: number): Gap[] {
 		// "the Tea Act of 1773", "the 1765 Stamp Act": a year that is part of a name dates nothing here
 		const named = a.mentionsBySent[si].some((m) => (m.last === q.first - 1 && tokens[q.first - 1]?.lower === 'of' && /^(law|event|org)$/.test(entities[m.entity].cls)) || (m.first === q.last && /^(law|event)$/.test(entities[m.entity].cls)));
 		if ((q.kind === 'year' || q.kind === 'date') && (named || (tokens[q.first - 1]?.lower === 'the' && tokens[q.last]?.pos === 'NOUN'))) continue;
+		// "As the writer Ambrose Bierce wrote in 1911, money is ...": when the quoted person wrote is a minor date
+		{
+			const lead = a.tokens.slice(s.first, q.first);
+			if (/^(as|according)$/.test(tokens[s.first].lower) && lead.some((t) => SPEECH.test(t.lower)) && !lead.some((t) => t.text === ',')) quality -= 0.15;
+		}
 		// "as in 1772, when ...", "such as 2,000 ...": an aside, not the statement
 		if (/^(in|as|like)$/.test(tokens[q.first - 1]?.lower ?? '') && /^(as|such)$/.test(tokens[q.first - 2]?.lower ?? '')) quality -= 0.1;
 		// a year the article keeps giving ("in 2016" three times) pins down nothing
@@ -182,7 +194,19 @@ export function findGaps(a: Article, si: number): Gap[] {
 		let from = k + trig.length;
 		if (/^(a|an|the)$/.test(tokens[from]?.lower ?? '')) from++;
 		const to = nounPhraseEnd(tokens, from, s.last);
-		if (to > from && to - from <= 5) addTerm(a, gaps, si, from, to, 0.9);
+		// ("serves as a store of value" says what something does, "is called a meteor" what a thing is named;
+		// "properly known as a meteor" is the name to learn, "often called a shooting star" a popular one)
+		const how = tokens[k - 1]?.lower ?? '';
+		const weight = /^(serves?|served|acts?|functions?)$/.test(trig[0]) ? 0.8 : /^(properly|formally|technically|scientifically|correctly|officially)$/.test(how) ? 0.95 : /^(often|commonly|sometimes|popularly|informally|also|colloquially)$/.test(how) ? 0.8 : 0.9;
+		if (to > from && to - from <= 5) addTerm(a, gaps, si, from, to, weight);
+	}
+	// "the standard of deferred payment is what allows us to ...": the term a clause defines
+	for (let k = s.first + 2; k < s.last - 2; k++) {
+		if (!/^(is|are)$/.test(tokens[k].lower) || tokens[k + 1].lower !== 'what') continue;
+		let from = k;
+		while (from > s.first && /^(ADJ|NOUN|ADP)$/.test(tokens[from - 1].pos) && !(tokens[from - 1].pos === 'ADP' && tokens[from - 1].lower !== 'of')) from--;
+		while (from < k && tokens[from].pos === 'ADP') from++;
+		if (k - from >= 1 && k - from <= 5 && tokens[from - 1] && /^(the|a|an)$/.test(tokens[from - 1].lower)) addTerm(a, gaps, si, from, k, 0.88);
 	}
 	// "American Patriots renamed the Coercive and Quebec measures the Intolerable Acts": the new name
 	for (let k = s.first + 1; k < s.last - 2; k++) {
@@ -289,6 +313,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (to <= k || to - k > 5) continue;
 		const head = tokens[to - 1];
 		if (head.pos !== 'NOUN' || GENERIC.has(head.lower) || GENERIC_HEADS.has(head.lower) || VAGUE_HEADS.has(head.lemma)) continue;
+		// "the country ranks highly": a verb the tagger took for a noun
+		if (/s$/.test(head.lower) && /^(ADV|ADP|DET)$/.test(tokens[to]?.pos ?? '') && /ly$|^(the|a|an)$/.test(tokens[to]?.lower ?? '')) continue;
 		// "important element", "other types", "new element": an evaluation, not a term
 		if (/^(important|other|new|major|main|significant|various|certain|different|many|several|key|good|bad|great|particular|specific|general|common|similar)$/.test(tokens[k].lower)) continue;
 		const tf = a.lemmaCount.get(head.lemma) ?? 0;
@@ -329,7 +355,7 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (gaps.some((g) => g.first < to && from < g.last) || isInsideQuote(a, from) || isListMember(a, from, to, 'phrase')) continue;
 		const blankFrom = cause ? from : k + 1;
 		const answer = a.text.slice(tokens[blankFrom].start, tokens[to - 1].end);
-		gaps.push({ si, first: blankFrom, last: to, answer, kind: 'phrase', accept: blankFrom < from ? [a.text.slice(tokens[from].start, tokens[to - 1].end)] : [], quality: (cause ? 0.7 : 0.55) + focus(a, si, blankFrom, to) });
+		gaps.push({ si, first: blankFrom, last: to, answer, kind: 'phrase', accept: blankFrom < from ? [a.text.slice(tokens[from].start, tokens[to - 1].end)] : [], quality: (cause ? 0.7 : 0.66) + focus(a, si, blankFrom, to) });
 	}
 	// a term is best asked where the article first uses it
 	for (const g of gaps) {
@@ -349,8 +375,8 @@ export function findGaps(a: Article, si: number): Gap[] {
 		if (inBrackets.has(g.first)) return false;
 		const n = normalize(g.answer).replace(/^the /, '');
 		if (n === title || n === topic) return false;
-		// "Money" in an article about money
-		if (g.kind !== 'entity' && g.last - g.first === 1 && a.titleLemmas.has(tokens[g.first].lemma)) return false;
+		// "Money" in an article about money (but "it is properly known as a meteor" names the subject: fair to ask)
+		if (g.kind !== 'entity' && g.last - g.first === 1 && a.titleLemmas.has(tokens[g.first].lemma) && !(g.kind === 'term' && g.quality >= 0.9)) return false;
 		// "books, movies, television shows, _____, or Internet sources": one of a list
 		if (g.kind !== 'entity' && g.kind !== 'quantity' && isListMember(a, g.first, g.last, 'phrase')) return false;
 		return true;
@@ -374,20 +400,6 @@ function attribution(a: Article, si: number, first: number, last: number): boole
 		k++;
 	}
 	return !!tokens[k] && /^(said|says|told|added|wrote|argued|noted|explained|warned)$/.test(tokens[k].lower) && tokens[k].sent === si && a.quotations.some((q) => q.sent === si || q.attrSent === si);
-}
-
-/** A count followed by its own enumeration: "three kinds of models: live, verbal, and symbolic". */
-function countsItsList(a: Article, si: number, from: number): boolean {
-	const s = a.sentences[si];
-	for (let k = from; k < Math.min(s.last, from + 6); k++) {
-		const t = a.tokens[k];
-		if (/^[:—–]$/.test(t.text)) {
-			const rest = a.tokens.slice(k + 1, s.last);
-			return rest.some((x) => x.text === ',') || rest.some((x) => x.lower === 'and');
-		}
-		if (/^[,;.]$/.test(t.text)) return false;
-	}
-	return false;
 }
 
 /**
@@ -426,11 +438,11 @@ export function focus(a: Article, si: number, first: number, last: number): numb
 	return (closes ? 0.05 : 0) - (opening ? 0.04 : 0);
 }
 
-const firstCache = new WeakMap<Article, Map<string, number | undefined>>();
+const firstCache = new WeakMap<object, Map<string, number | undefined>>();
 /** The first sentence that writes a phrase (whole words, any case). */
 function firstSentenceWith(a: Article, phrase: string): number | undefined {
-	let m = firstCache.get(a);
-	if (!m) firstCache.set(a, (m = new Map()));
+	let m = firstCache.get(a.tokens);
+	if (!m) firstCache.set(a.tokens, (m = new Map()));
 	const key = ` ${normalize(phrase)} `;
 	if (m.has(key)) return m.get(key);
 	let found: number | undefined;
@@ -476,10 +488,10 @@ function addTerm(a: Article, gaps: Gap[], si: number, from: number, to: number, 
 	gaps.push({ si, first: from, last: to, answer, kind: 'term', accept: [], quality: quality + Math.min(0.1, 0.04 * (uses - 1)) });
 }
 
-const occurrenceCache = new WeakMap<Article, Map<string, number>>();
+const occurrenceCache = new WeakMap<object, Map<string, number>>();
 function occurrences(a: Article, phrase: string): number {
-	let m = occurrenceCache.get(a);
-	if (!m) occurrenceCache.set(a, (m = new Map()));
+	let m = occurrenceCache.get(a.tokens);
+	if (!m) occurrenceCache.set(a.tokens, (m = new Map()));
 	const key = phrase.toLowerCase();
 	let n = m.get(key);
 	if (n === undefined) {
@@ -527,7 +539,7 @@ function nounPhraseStart(tokens: Token[], end: number, floor: number): number {
 }
 
 // Heads of noun phrases too vague to be worth a blank: "an important element of the system".
-const VAGUE_HEADS = new Set(['element', 'aspect', 'feature', 'factor', 'component', 'thing', 'stuff', 'item', 'issue', 'area', 'effect', 'manner', 'means', 'instance', 'situation', 'fashion', 'approach', 'respect', 'sense', 'extent', 'affair', 'matter', 'power', 'trouble', 'lot', 'deal', 'bit']);
+export const VAGUE_HEADS = new Set(['element', 'aspect', 'feature', 'factor', 'component', 'thing', 'stuff', 'item', 'issue', 'area', 'effect', 'manner', 'means', 'instance', 'situation', 'fashion', 'approach', 'respect', 'sense', 'extent', 'affair', 'matter', 'power', 'trouble', 'lot', 'deal', 'bit']);
 const DIRECTION = /^(central|northern|southern|eastern|western|north|south|east|west|northeastern|northwestern|southeastern|southwestern|upper|lower|inner|outer|low|high|coastal|rural|urban|greater|mainland|southernmost|northernmost)$/;
 
 /** A name in apposition to the noun phrase before it: "the king of the Sosso Empire, Soumaoro Kanté". */
@@ -568,13 +580,13 @@ function cutsName(a: Article, si: number, first: number, last: number): boolean 
 	const before = tokens[b];
 	const person = a.mentionsBySent[si].some((m) => m.first === first && a.entities[m.entity].cls === 'person');
 	// a title before a person's name is not part of it ("Secretary of Energy Spencer Abraham"); a first name is ("Joan _____")
-	const capBefore = !!before && b > s.first && b < first && /^\p{Lu}\p{Ll}/u.test(before.text) && /^(PROPN|ADJ|NOUN|NUM)$/.test(before.pos) && !/^[“"‘(]$/.test(tokens[b - 1]?.text ?? '') && !a.mentionsBySent[si].some((m) => m.first <= b && b < m.last) && (!person || GIVEN_NAMES.has(before.lower));
+	const capBefore = !!before && b > s.first && b < first && /^\p{Lu}\p{Ll}/u.test(before.text) && /^(PROPN|ADJ|NOUN|NUM)$/.test(before.pos) && !/^[“"‘(]$/.test(tokens[b - 1]?.text ?? '') && !a.mentionsBySent[si].some((m) => m.first <= b && b < m.last) && (!person || isFirstName(before.text));
 	const after = tokens[last];
 	const capAfter = !!after && /^\p{Lu}\p{Ll}/u.test(after.text) && after.space && after.pos === 'PROPN' && !a.mentionsBySent[si].some((m) => m.first === last);
 	return capBefore || capAfter;
 }
 
-const GENERIC_HEADS = new Set(['sake', 'use', 'usefulness', 'hours', 'number', 'variety', 'kind', 'form', 'forms', 'example', 'lot', 'part', 'amount', 'way', 'pair', 'role', 'type', 'types', 'sort', 'series', 'set', 'group', 'piece', 'range', 'level', 'degree', 'matter', 'case', 'end', 'top', 'side', 'rest', 'majority', 'half', 'thousands', 'millions', 'dozens', 'complexity', 'pattern', 'idea', 'concept', 'equivalent', 'absence', 'presence', 'nature', 'size', 'total', 'beginning', 'middle']);
+export const GENERIC_HEADS = new Set(['sake', 'use', 'usefulness', 'hours', 'number', 'variety', 'kind', 'form', 'forms', 'example', 'lot', 'part', 'amount', 'way', 'pair', 'role', 'type', 'types', 'sort', 'series', 'set', 'group', 'piece', 'range', 'level', 'degree', 'matter', 'case', 'end', 'top', 'side', 'rest', 'majority', 'half', 'thousands', 'millions', 'dozens', 'complexity', 'pattern', 'idea', 'concept', 'equivalent', 'absence', 'presence', 'nature', 'size', 'total', 'beginning', 'middle']);
 const QUANTIFIERS = new Set(['more', 'most', 'less', 'least', 'few', 'fewer', 'many', 'several', 'some', 'other', 'such', 'given', 'dozen', 'half', 'certain', 'various', 'same', 'own', 'much', 'next', 'last', 'previous', 'first', 'second', 'third', 'new', 'old', 'different', 'particular', 'whole', 'entire', 'main', 'major', 'key', 'good', 'great', 'big', 'small', 'large', 'little', 'long', 'short', 'high', 'low', 'recent', 'early', 'late', 'typical']);
 const COMMON_NOUNS = new Set(['country', 'countries', 'government', 'state', 'world', 'city', 'power', 'history', 'system', 'nation', 'region', 'life', 'work', 'man', 'woman', 'child', 'family', 'home', 'house', 'water', 'money', 'business', 'market', 'company', 'война', 'war', 'law', 'land', 'sea', 'island', 'member', 'leader', 'party', 'source', 'report', 'support', 'relationship', 'tie', 'move', 'change', 'development', 'process', 'effort', 'action', 'body', 'story', 'news', 'event', 'service', 'industry']);
 
@@ -657,4 +669,9 @@ export function isListMember(a: Article, first: number, last: number, kind: 'ent
 
 export function isInsideQuote(a: Article, k: number): boolean {
 	return a.quotations.some((q) => k >= q.first && k < q.last);
+}
+
+/** A name the article writes with "a", "another" or "every" at least once: a kind of thing ("a Grand Slam"), not one thing. */
+export function genericName(a: Article, e: { cls: string; mentions: { first: number }[] }): boolean {
+	return e.cls !== 'person' && e.mentions.some((m) => /^(a|an|another|every|each)$/.test(a.tokens[m.first - 1]?.lower ?? ''));
 }

@@ -3,7 +3,8 @@ import type { SentenceView } from '../analysis/references.js';
 import { randomFor, shuffle } from '../random.js';
 import type { Candidate } from './candidate.js';
 import { sentenceSpan } from './candidate.js';
-import { asStatement, BLANK, givesAway, givesAwayWords, normalize, renderTokens } from './render.js';
+import { asStatement, BLANK, givesAway, normalize, renderTokens } from './render.js';
+import { subjectStems, wordGivesAway } from './giveaway.js';
 
 /** "A stack of thylakoids | is called | a granum": what a text names, and what it calls it. */
 export interface Naming {
@@ -153,7 +154,7 @@ export function namingQuestions(a: Article, views: (SentenceView | null)[], seed
 		if (n.statement) {
 			// the description is a statement of its own: a cloze after it
 			const prompt = `${asStatement(n.described)} This ${n.past ? 'was' : 'is'} ${verb} ${BLANK}.`;
-			if (givesAway(prompt, [bare]) || givesAwayWords(prompt, [bare])) continue;
+			if (givesAway(prompt, [bare]) || wordGivesAway(prompt, bare, false, subjectStems(a))) continue;
 			out.push({
 				type: 'cloze',
 				prompt,
@@ -172,7 +173,7 @@ export function namingQuestions(a: Article, views: (SentenceView | null)[], seed
 			continue;
 		}
 		const prompt = `What ${be} ${n.described} ${verb === 'called' ? 'called' : verb}?`.replace(/ known as\?$/, ' known as?');
-		if (givesAway(prompt, [bare]) || givesAwayWords(prompt, [bare], (w) => (a.lemmaCount.get(w) ?? 0) >= 6)) continue;
+		if (givesAway(prompt, [bare]) || wordGivesAway(prompt, bare, false, subjectStems(a))) continue;
 		// other terms of the article of the same shape: one word or several, singular or plural
 		const words = bare.split(/\s+/).length;
 		const isPlural = (x: string) => /[^s]s$/.test(x.toLowerCase());

@@ -67,7 +67,7 @@ export function findPredications(a: Article, views: (SentenceView | null)[]): Pr
 			const past = !/s$/.test(verb.lower) || /ss$/.test(verb.lower);
 			const last = clauseEnd(a, v + 1, s.last);
 			const n = last - v;
-			if (n < 3 || n > 30) continue;
+			if (n < 3 || n > 36) continue;
 			const text = renderTokens(a, v, last, view.edits).replace(/[.!?]+$/, '');
 			// the predicate must read on its own: no pronoun pointing outside it, no quotation
 			if (/[“"”]/.test(text)) continue;
@@ -136,7 +136,7 @@ export function predicateQuestions(a: Article, views: (SentenceView | null)[], s
 		const distinct = [...new Map(others.map((o) => [normalize(o.text), o])).values()]
 			.sort((x, y) => Math.abs(words(x.text) - words(p.text)) - Math.abs(words(y.text) - words(p.text)) || x.si - y.si)
 			.slice(0, 3);
-		if (distinct.length >= 2 && words(p.text) <= 26) {
+		if (distinct.length >= 2 && words(p.text) <= 32) {
 			const prompt = `What ${p.past ? 'did' : 'does'} ${subject} do?`;
 			const options = shuffle([p.text, ...distinct.map((o) => o.text)], rand);
 			out.push({
@@ -153,6 +153,33 @@ export function predicateQuestions(a: Article, views: (SentenceView | null)[], s
 				penalty: Math.max(0, words(p.text) - 16) * 0.008,
 				card: { front: prompt, back: `${p.text}\n\n${original}` }
 			});
+		}
+		// "gave the British East India Company the ability to export its tea ...": what it let someone do
+		const leave = permission(a, p);
+		if (leave) {
+			const base = (o: Predication) => baseForm(a, o, views[o.si]!);
+			const rivals = [...new Map(preds.filter((o) => o.si !== p.si && o.entity !== p.entity).map((o) => [normalize(base(o)), base(o)])).values()]
+				.filter((t) => words(t) >= words(leave.what) * 0.4 && words(t) <= words(leave.what) * 2.5 && !givesAway(t, [e.name]))
+				.sort((x, y) => Math.abs(words(x) - words(leave.what)) - Math.abs(words(y) - words(leave.what)) || x.localeCompare(y))
+				.slice(0, 3);
+			if (rivals.length >= 2 && words(leave.what) <= 30) {
+				const prompt = `What did ${subject} ${leave.verb} ${leave.whom} to do?`;
+				const options = shuffle([leave.what, ...rivals], rand);
+				out.push({
+					type: 'multiple_choice',
+					prompt,
+					answer: leave.what,
+					options,
+					accept: [],
+					explanation,
+					sources: [source],
+					sents: [p.si],
+					fact: `${p.si}:let:${p.entity}`,
+					quality: 0.92 * (rivals.length >= 3 ? 1 : 0.9),
+					penalty: Math.max(0, words(leave.what) - 16) * 0.008,
+					card: { front: prompt, back: `${leave.what}\n\n${original}` }
+				});
+			}
 		}
 		// "Which act expanded ...?": the name from other names of its kind
 		const noun = classNoun(a, p.entity);
@@ -172,7 +199,8 @@ export function predicateQuestions(a: Article, views: (SentenceView | null)[], s
 					sources: [source],
 					sents: [p.si],
 					fact: `${p.si}:${normalize(e.name)}`,
-					quality: 0.88 * (distractors.length >= 3 ? 1 : 0.9),
+					// (names as choices read faster than four clauses: asked before "What did the act do?")
+					quality: 0.93 * (distractors.length >= 3 ? 1 : 0.9),
 					penalty: Math.max(0, words(prompt) - 20) * 0.006,
 					card: { front: prompt, back: `${e.name}\n\n${original}` }
 				});
@@ -180,4 +208,55 @@ export function predicateQuestions(a: Article, views: (SentenceView | null)[], s
 		}
 	}
 	return out;
+}
+
+/**
+ * "gave X the ability to Y", "allowed X to Y", "required X to Y": whom a predicate lets (or
+ * makes) do something, and what, with the verb to ask it by ("allow", "require").
+ */
+function permission(a: Article, p: Predication): { verb: string; whom: string; what: string } | null {
+	const { tokens } = a;
+	const v = tokens[p.first];
+	const view = { edits: [] as { first: number; last: number; text: string }[] };
+	let to = -1;
+	let ask = '';
+	if (/^(give|grant)$/.test(v.lemma)) {
+		for (let k = p.first + 2; k < p.last - 3; k++) {
+			if (tokens[k].lower === 'the' && /^(ability|right|power|authority|freedom|permission|opportunity|means|chance)$/.test(tokens[k + 1].lower) && tokens[k + 2].lower === 'to') {
+				to = k;
+				ask = 'allow';
+				break;
+			}
+		}
+		if (to < 0) return null;
+		const whom = renderTokens(a, p.first + 1, to, view.edits);
+		const what = renderTokens(a, to + 3, p.last, view.edits);
+		return tokens[to + 3]?.pos === 'VERB' ? { verb: ask, whom: lower(whom), what: lower(what) } : null;
+	}
+	const m = /^(allow|enable|permit|authorize|authorise|force|compel|require|oblige)$/.exec(v.lemma);
+	if (!m) return null;
+	for (let k = p.first + 2; k < Math.min(p.last - 1, p.first + 10); k++) {
+		if (tokens[k].lower === 'to' && tokens[k + 1]?.pos === 'VERB') {
+			to = k;
+			break;
+		}
+		if (tokens[k].pos === 'VERB' || tokens[k].text === ',') return null;
+	}
+	if (to < 0) return null;
+	ask = /^(force|compel|require|oblige)$/.test(v.lemma) ? 'require' : 'allow';
+	return { verb: ask, whom: lower(renderTokens(a, p.first + 1, to, view.edits)), what: lower(renderTokens(a, to + 1, p.last, view.edits)) };
+}
+
+const lower = (x: string) => (/^\p{Lu}\p{Ll}/u.test(x) && !/^(I|[A-Z]{2,})\b/.test(x) ? x.charAt(0).toLowerCase() + x.slice(1) : x);
+
+/** A predicate in its base form, to follow "to": "expanded the boundaries ... and extended ..." → "expand ... and extend ...". */
+function baseForm(a: Article, p: Predication, view: SentenceView): string {
+	const { tokens } = a;
+	const edits = [];
+	for (let k = p.first; k < p.last; k++) {
+		const t = tokens[k];
+		const verbAt = k === p.first || (t.pos === 'VERB' && /^(and|or|,)$/.test(tokens[k - 1].lower) && t.lemma !== t.lower);
+		if (verbAt && t.pos === 'VERB' && t.lemma) edits.push({ first: k, last: k + 1, text: t.lemma });
+	}
+	return lower(renderTokens(a, p.first, p.last, [...view.edits, ...edits]).replace(/[.!?]+$/, ''));
 }

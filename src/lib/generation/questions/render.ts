@@ -20,8 +20,8 @@ export function renderTokens(a: Article, first: number, last: number, edits: Edi
 			while (z < last && tokens[z].text !== close && z - k < 40) z++;
 			if (z >= last || tokens[z].text !== close) continue;
 			if (sorted.some((e) => e.first > k && e.first < z && e.text.includes(BLANK))) continue;
-			// a gloss the sentence needs: “self” (auto) “feeder” (troph)
-			if (z - k <= 3 && tokens.slice(k + 1, z).every((t) => /^\p{Ll}+$/u.test(t.text))) continue;
+			// “self” (auto) “feeder” (troph): a gloss right after a quoted word is part of what is said
+			if (z - k <= 3 && /^[”"’]$/.test(tokens[k - 1]?.text ?? '') && tokens.slice(k + 1, z).every((t) => /^\p{Ll}+$/u.test(t.text))) continue;
 			for (let x = k; x <= z; x++) drop.add(x);
 			k = z;
 		}
@@ -101,47 +101,3 @@ export function givesAway(prompt: string, answers: string[]): boolean {
 	});
 }
 
-// Words of a name that say what kind of thing it is, not which: "Empire", "Act", "River".
-const KIND_WORDS = new Set(
-	`empire kingdom dynasty republic state states city river sea ocean island islands lake mountains mountain bay gulf valley desert coast
-	act acts treaty law laws war wars battle revolution party company university council committee association union organisation organization
-	agency institute ministry department church movement period age era system theory effect cycle reaction reactions process model method
-	north south east west northern southern eastern western central new great old first second third`
-		.split(/\s+/)
-		.filter(Boolean)
-);
-
-/** The distinctive words of an answer (four letters or more, not a word for its kind). */
-export function distinctiveWords(answer: string): string[] {
-	return norm(answer)
-		.split(' ')
-		.filter((w) => w.length >= 4 && !/^\d/.test(w) && !KIND_WORDS.has(w));
-}
-
-/** Same word, or the same stem: "Sweden"/"Swedish", "Schleswig"/"Schleswig's", "Mesoamerica"/"Mesoamerican". */
-export function sameStem(x: string, y: string): boolean {
-	if (x === y) return true;
-	const n = Math.min(x.length, y.length);
-	if (n < 4) return false;
-	let k = 0;
-	while (k < n && x[k] === y[k]) k++;
-	return k >= Math.max(4, n - 2);
-}
-
-/**
- * True when the prompt shows a distinctive word of the answer, or its stem: "After the
- * Second Schleswig War, Denmark lost the _____" gives away "Duchy of Schleswig".
- */
-export function givesAwayWords(prompt: string, answers: string[], common?: (word: string) => boolean): boolean {
-	const words = norm(prompt).split(' ');
-	return answers.some((ans) => {
-		// the head of a phrase names its kind ("sporadic meteors" among meteors): what gives it away is the rest
-		const all = norm(ans).split(' ');
-		const of = all.indexOf('of');
-		const head = of > 0 ? all[of - 1] : all[all.length - 1];
-		const own = distinctiveWords(ans).filter((w) => all.length === 1 || w !== head);
-		// (a long name is given away by half its words, not by one: "United Nations" gives no "National Rescue Party")
-		const shown = own.filter((w) => words.some((x) => x.length >= 4 && sameStem(w, x)) && !common?.(w)).length;
-		return shown > 0 && shown * 2 >= own.length;
-	});
-}

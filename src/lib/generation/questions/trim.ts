@@ -273,15 +273,15 @@ export function narrowAroundReference(a: Article, si: number, view: SentenceView
  * "dated as late as 1957"), an opening phrase ("In early 1774,") and an apposition
  * (", a former royal court slave,").
  */
-export function removableParts(a: Article, si: number, view: SentenceView): { first: number; last: number }[] {
+export function removableParts(a: Article, si: number, view: SentenceView): { first: number; last: number; text?: string }[] {
 	const s = a.sentences[si];
 	const { tokens } = a;
 	const top = topLevel(a, s.first, s.last);
-	const out: { first: number; last: number }[] = [];
-	const add = (first: number, last: number) => {
+	const out: { first: number; last: number; text?: string }[] = [];
+	const add = (first: number, last: number, text?: string) => {
 		if (last <= first || view.edits.some((e) => e.first < last && first < e.last && e.text)) return;
 		if (words(a, s.first, s.last) - words(a, first, last) < 6) return;
-		out.push({ first, last });
+		out.push(text ? { first, last, text } : { first, last });
 	};
 	let start = s.first;
 	for (const e of view.edits) if (e.first === start && !e.text) start = e.last;
@@ -325,6 +325,49 @@ export function removableParts(a: Article, si: number, view: SentenceView): { fi
 		// the comma that closed it goes too when nothing opened it: "Antique dollars dated as late as 1957, have"
 		if (tokens[z]?.text === ',' && tokens[k - 1].text !== ',') z++;
 		add(k, z);
+	}
+	// "On December 16, | just as the Dartmouth’s deadline approached, | townspeople gathered ...": a
+	// time or circumstance clause between commas
+	for (let k = start + 1; k < s.last - 4; k++) {
+		if (!top.has(k) || tokens[k].text !== ',') continue;
+		let c = k + 1;
+		if (/^(just|even|only)$/.test(tokens[c]?.lower ?? '')) c++;
+		if (!/^(as|while|when|after|before|although|though|since|because|once|until)$/.test(tokens[c]?.lower ?? '')) continue;
+		let z = c + 1;
+		while (z < s.last && z - k < 16 && tokens[z].text !== ',' && top.has(z)) z++;
+		if (tokens[z]?.text !== ',' || z - k < 4 || !startsClause(a, z + 1, s.last)) continue;
+		add(k, z);
+		k = z;
+	}
+	// "... founded by Sundiata Keita | and became renowned for the wealth of its rulers, especially
+	// Mansa Musa": a second predicate of the same subject, to the end of the sentence
+	for (let k = start + 4; k < s.last - 3; k++) {
+		if (!top.has(k) || tokens[k].lower !== 'and' || !/^(VERB|AUX)$/.test(tokens[k + 1]?.pos ?? '') || /ing$/.test(tokens[k + 1].lower)) continue;
+		// the clause before has a finite verb of its own
+		if (!tokens.slice(start, k).some((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower))) continue;
+		let z = k + 1;
+		while (z < s.last && !/^[;.!?]$/.test(tokens[z].text)) z++;
+		add(tokens[k - 1]?.text === ',' ? k - 1 : k, z);
+		break;
+	}
+	// "Dutch explorer Abel Tasman" → "a Dutch explorer": a person named after their role may be
+	// left unnamed ("In what year did a Dutch explorer become the first European to sight New Zealand?")
+	for (const m of a.mentionsBySent[si]) {
+		if (a.entities[m.entity].cls !== 'person') continue;
+		let b = m.first;
+		// (a nationality before the role is part of it: "Dutch explorer", "American writer and humorist")
+		const inName = (k: number) => a.mentionsBySent[si].some((x) => x.first <= k && k < x.last && a.entities[x.entity].cls !== 'group');
+		while (b > s.first && /^(ADJ|NOUN|PROPN|CCONJ)$/.test(tokens[b - 1].pos) && !inName(b - 1) && top.has(b - 1)) b--;
+		const role = tokens.slice(b, m.first);
+		// ("psychologist Albert Bandura’s ideas" would become "a psychologist’s ideas": whose?)
+		if (/^(’s|'s|’|')$/.test(tokens[m.last]?.text ?? '')) continue;
+		if (!role.length || role[0].pos === 'CCONJ' || !role.some((t) => t.pos === 'NOUN' && /^\p{Ll}/u.test(t.text)) || /^\p{Ll}/u.test(tokens[m.first - 1].text) === false) continue;
+		const det = /^(the|a|an)$/.test(tokens[b - 1]?.lower ?? '') ? b - 1 : b;
+		const said = a.text.slice(tokens[b].start, tokens[m.first - 1].end).replace(/\s+/g, ' ');
+		const lowered = /^\p{Lu}\p{Ll}/u.test(said) && role[0].pos !== 'PROPN' && !/(an|ish|ese|ch|ian)$/.test(role[0].lower) ? said.charAt(0).toLowerCase() + said.slice(1) : said;
+		const article = /^[aeiou]/i.test(lowered) ? 'an' : 'a';
+		// (a prompt's first letter is written as a capital when it is rendered)
+		add(det, m.last, `${article} ${lowered}`);
 	}
 	// ", a former royal court slave," after a name
 	for (let k = start + 1; k < s.last - 3; k++) {

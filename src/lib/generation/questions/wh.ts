@@ -2,6 +2,8 @@ import type { Article } from '../analysis/article.js';
 import type { SentenceView } from '../analysis/references.js';
 import { EVENT_HEADS, LAW_HEADS, ORG_HEADS, POLITY_HEADS, PLACE_HEADS } from '../knowledge/lexicon.js';
 import type { Gap } from './gaps.js';
+import { isDemonymWord } from '../knowledge/demonyms.js';
+import { isCap } from '../analysis/entities.js';
 import { asQuestion, renderTokens } from './render.js';
 
 /**
@@ -35,12 +37,14 @@ export function whQuestion(a: Article, si: number, view: SentenceView, gap: Gap)
 	// "Beijing does demand ...": a capital acting stands for its government, not for a city
 	if (e.cls === 'place' && e.placeKind === 'city' && !/^(is|was|are|were|has|had|lies|lay|hosted|hosts|became|remains|remained)$/.test(next.lower)) return null;
 	let wh: string | null;
-	// "Which Dutch explorer": a nationality keeps its capital, only a common first word loses it
-	if (role) wh = `Which ${tokens[k].pos === 'PROPN' || /(an|ish|ese|ch|i)$/.test(tokens[k].lower) && /^\p{Lu}/u.test(tokens[k].text) ? role : role.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}`;
+	// "Dutch explorer" keeps its capital; "Roman general" too
+	if (role) wh = `Which ${isCap(tokens[k]) && tokens[k].pos !== 'ADJ' && tokens[k].pos !== 'NOUN' || isDemonymWord(tokens[k].text) ? role : role.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}`;
 	else if (e.cls === 'person') wh = 'Who';
 	else wh = classNoun(a, gap.entity) ? `Which ${classNoun(a, gap.entity)}` : null;
 	if (!wh) return null;
 	let rest = renderTokens(a, gap.last, s.last, view.edits).replace(/[.!]+$/, '');
+	// "Who was the only player ..., and Federer's performance ... was breathtaking?": a second clause does not belong in the question
+	if (/,\s+(and|but|while|whereas|yet|so)\s/.test(rest)) return null;
 	// tidy() capitalised the first word; the verb after "Who" is lower-case
 	if (!/^\p{Lu}/u.test(tokens[gap.last].text)) rest = rest.charAt(0).toLowerCase() + rest.slice(1);
 	const tail = adverbial ? ' ' + renderTokens(a, adverbial[0], adverbial[1], view.edits).replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()) : '';
@@ -105,7 +109,9 @@ export function yearQuestion(a: Article, si: number, view: SentenceView, gap: Ga
 	const edits = [...view.edits.filter((e) => !(e.first >= yFirst && e.first < yLast)), { first: yFirst, last: yLast, text: '' }];
 	const subject = renderTokens(a, k, v, view.edits.filter((e) => e.first >= k && e.last <= v));
 	// "Trade between China and Cambodia" → "trade ...", but "Vietnam" and "IBM" keep their capitals
-	const named = a.mentionsBySent[si].some((m) => m.first === k || (m.first <= k + 2 && /^\p{Lu}/u.test(tokens[k].text) && tokens[k].pos === 'PROPN')) || view.edits.some((e) => e.first === k && e.text);
+	// (an edit that opens the subject decides: "Albert Bandura" is a name, "a Dutch explorer" is not)
+	const lead = view.edits.find((e) => e.first === k && e.text);
+	const named = lead ? !/^(a|an|the)\s/.test(lead.text) : a.mentionsBySent[si].some((m) => m.first === k || (m.first <= k + 2 && /^\p{Lu}/u.test(tokens[k].text) && tokens[k].pos === 'PROPN'));
 	const lowerFirst = (t: string) => (!named && !/^\p{Lu}{2}/u.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
 	let head: string;
 	let restFrom: number;
@@ -128,6 +134,9 @@ export function yearQuestion(a: Article, si: number, view: SentenceView, gap: Ga
 		if (/^(but|and)$/.test(tokens[x].lower) && /^(VERB|AUX)$/.test(tokens[x + 1]?.pos ?? '') && !(x === v + 1 && tokens[x + 1].pos === 'VERB')) return null;
 		// "... and the British monarch remained ...": a second clause with its own subject and verb
 		if (/^(but|and)$/.test(tokens[x].lower) && tokens.slice(x + 1, x + 5).some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && t.lower !== t.lemma && !/ing$/.test(t.lower)))) return null;
+		// "A law enacted by the emperor Tiberius in 19 CE declared that ...": a finite verb later on is
+		// the main one, the first a participle
+		if (x > v + 1 && x >= yLast && tokens[x].pos === 'VERB' && tokens[x].lower !== tokens[x].lemma && !/ing$/.test(tokens[x].lower) && !tokens.slice(Math.max(restFrom, x - 4), x).some((t) => /^(that|which|who|whom|whose|to|and|or|but|when|where|while|because|after|before|as|if|had|has|have|was|were|is|are|be|been|being)$/.test(t.lower) || t.text === ',')) return null;
 		// "The evidence found in 1924 that ... was one of ...": the first verb was not the main one
 		if (tokens[x].pos === 'AUX' && /^(was|were|is|are|has|have|had)$/.test(tokens[x].lower) && !tokens.slice(Math.max(v, x - 3), x).some((t) => /^(which|who|that|whom|whose)$/.test(t.lower))) return null;
 	}

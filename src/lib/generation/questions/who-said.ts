@@ -65,6 +65,8 @@ export function whoSaidQuestions(a: Article, seed: number | string): Candidate[]
 			sources,
 			sents: [q.sent, q.attrSent],
 			fact: `who:${normalize(quote).slice(0, 40)}`,
+			answerId: `e:${speaker.id}`,
+			person: true,
 			// a commentator quoted once is no one a student needs to know
 			quality: (q.viaPronoun ? 0.95 : 1) * (q.words >= 10 ? 1 : 0.85) * (others.length >= 3 ? 1 : 0.9) * (peripheral(a, speaker.id) ? 0.55 : 1),
 			penalty: Math.max(0, q.words - 30) * 0.005,
@@ -74,7 +76,7 @@ export function whoSaidQuestions(a: Article, seed: number | string): Candidate[]
 	return out;
 }
 
-const SPEECH_WORD = /^(said|says|say|told|tells|added|wrote|writes|according|explained|noted|argued|stated|declared|warned|claimed|insisted|quoted|believes|believed)$/;
+const SPEECH_WORD = /^(said|says|say|told|tells|added|adds|wrote|writes|according|explained|explains|noted|notes|argued|argues|stated|states|declared|warned|warns|claimed|claims|insisted|insists|quoted|believes|believed|contends|contended|cautioned|cautions|predicted|predicts)$/;
 
 /**
  * A person the article names only to quote or cite: every sentence that names them is
